@@ -1,0 +1,66 @@
+package concbench.contract;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The HTTP contract that every server obeys byte for byte, written once. {@code docs/contract.md} states it for
+ * humans; the conformance suite proves each server keeps it.
+ */
+public final class Contract {
+    public static final String HELLO_PATH = "/hello";
+    public static final String FANOUT_PATH = "/fanout";
+    /** The back end's only path: {@code GET /delay?ms=D&i=k}. */
+    public static final String DELAY_PATH = "/delay";
+
+    public static final String CALLS_PARAM = "n";
+    public static final String DELAY_PARAM = "delayMs";
+    public static final String BACKEND_DELAY_PARAM = "ms";
+    public static final String BACKEND_INDEX_PARAM = "i";
+
+    public static final String HELLO_BODY = "Hello, World!";
+    public static final byte[] HELLO_BODY_BYTES = HELLO_BODY.getBytes(StandardCharsets.US_ASCII);
+
+    public static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+    public static final String APPLICATION_JSON = "application/json";
+    /** The only method the servers answer; anything else is 405 with {@code Allow: GET}. */
+    public static final String ALLOWED_METHOD = "GET";
+
+    /** The largest request head (request line plus headers) a server accepts; larger is 431. */
+    public static final int MAX_REQUEST_HEAD_BYTES = 8192;
+
+    private Contract() {
+    }
+
+    /**
+     * The value the back end answers for call {@code k}. A square rather than {@code k} itself so that the
+     * sum catches a server that repeats or skips calls, not only one that makes the wrong number of them.
+     */
+    public static long backendValue(int index) {
+        return (long) index * index + 1;
+    }
+
+    /** The sum a correct fan-out of {@code calls} calls reports: the sum of {@link #backendValue} over 0..calls-1. */
+    public static long expectedSum(int calls) {
+        long n = calls;
+        return (n - 1) * n * (2 * n - 1) / 6 + n;
+    }
+
+    /** The fan-out reply body, identical from every server. */
+    public static String fanoutBody(int calls, long sum) {
+        return "{\"calls\":" + calls + ",\"sum\":" + sum + "}";
+    }
+
+    /** The path and query of back-end call {@code index} of a fan-out with the given delay. */
+    public static String delayPathAndQuery(int delayMs, int index) {
+        return DELAY_PATH + "?" + BACKEND_DELAY_PARAM + "=" + delayMs + "&" + BACKEND_INDEX_PARAM + "=" + index;
+    }
+
+    /**
+     * Reads the back end's answer body: the decimal value, nothing else.
+     *
+     * @throws NumberFormatException if the body is not a decimal long, which a server reports as 502
+     */
+    public static long parseBackendValue(CharSequence body) {
+        return Long.parseLong(body, 0, body.length(), 10);
+    }
+}

@@ -1,0 +1,62 @@
+package concbench.contract;
+
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code main} of every server jar: starts the one implementation on the class path in the foreground,
+ * prints where it listens, and stops it cleanly on SIGTERM or Ctrl-C.
+ */
+public final class ServerLauncher {
+    /** Exit status for bad command-line options, as with most Unix tools. */
+    public static final int USAGE_ERROR = 2;
+    public static final int START_FAILED = 1;
+
+    private ServerLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        ServerImplementation implementation = ServerImplementations.only();
+        ServerConfig config;
+        try {
+            config = ServerConfig.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(implementation.name() + ": " + e.getMessage());
+            System.err.println("options:\n" + ServerConfig.usage());
+            System.exit(USAGE_ERROR);
+            return;
+        }
+        RunningServer server;
+        try {
+            server = implementation.start(config);
+        } catch (Exception e) {
+            System.err.println(implementation.name() + ": " + (isAddressInUse(e)
+                    ? "cannot listen on " + config.host() + ":" + config.port()
+                            + ": the port is in use; pick another with --port"
+                    : "failed to start: " + e));
+            System.exit(START_FAILED);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println(implementation.name() + " stopped");
+            stopped.countDown();
+        }, "shutdown"));
+        InetSocketAddress address = server.address();
+        System.out.println(implementation.name() + " listening on http://" + address.getHostString() + ":"
+                + address.getPort() + " (back end " + config.backend() + ", " + config.ioThreads() + " I/O threads)");
+        stopped.await();
+    }
+
+    /** Frameworks wrap a failed bind differently (a native exception, a wrapper); look down the cause chain. */
+    static boolean isAddressInUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
