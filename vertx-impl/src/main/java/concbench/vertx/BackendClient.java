@@ -1,0 +1,92 @@
+package concbench.vertx;
+
+import concbench.contract.Contract;
+import concbench.contract.ServerConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The back end as Vert.x's own HttpClient: one client and one pool of keep-alive HTTP/1.1 connections shared by
+ * every verticle, so {@code --backend-connections} bounds the whole server and one fan-out of the largest N can use
+ * all of them. A connection is opened on the event loop of the verticle that first needs it; the answer of every
+ * call is delivered on the calling verticle's event loop whichever loop owns the connection.
+ */
+final class BackendClient {
+    /** Calls beyond the pool size wait in the pool's queue, which is unbounded: the deadline bounds the wait. */
+    private static final int UNBOUNDED_WAIT_QUEUE = -1;
+    private static final int OK = 200;
+    private static final VertxException NOT_OK = VertxException.noStackTrace("the back end answered a status other than 200");
+    private static final VertxException ABANDONED = VertxException.noStackTrace("the fan-out was answered without this call");
+
+    private final HttpClient client;
+    private final long deadlineMs;
+
+    BackendClient(Vertx vertx, ServerConfig config) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setDefaultHost(config.backendHost())
+                .setDefaultPort(config.backendPort())
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                // One call per connection at a time: a pipelined call would wait behind a slower one.
+                .setPipelining(false)
+                .setDecompressionSupported(false)
+                .setTcpNoDelay(true);
+        PoolOptions pool = new PoolOptions()
+                .setHttp1MaxSize(config.backendConnections())
+                .setMaxWaitQueueSize(UNBOUNDED_WAIT_QUEUE);
+        this.client = vertx.httpClientBuilder().with(options).with(pool).build();
+        this.deadlineMs = config.downstreamTimeout().toMillis();
+    }
+
+    /**
+     * Call {@code index} of a fan-out: {@code GET /delay?ms=D&i=k}, the value it answers. Fails on a refused or broken
+     * connection, a status other than 200 or a body that is not a number. When {@code abandoned} completes before the
+     * call does, the request is reset, which for HTTP/1.1 closes its connection: a connection with a request still
+     * in flight never goes back to the pool.
+     */
+    Future<Long> value(int delayMs, int index, Future<Void> abandoned) {
+        RequestOptions request = new RequestOptions()
+                .setURI(Contract.delayPathAndQuery(delayMs, index))
+                // Bounds the wait for a pooled connection: a call still queued at the deadline leaves the queue.
+                .setConnectTimeout(deadlineMs);
+        return client.request(request).compose(call -> {
+            if (abandoned.isComplete()) {
+                call.reset();
+                return Future.failedFuture(ABANDONED);
+            }
+            Future<Long> value = call.send().compose(BackendClient::read);
+            abandoned.onComplete(ignored -> {
+                if (!value.isComplete()) {
+                    call.reset();
+                }
+            });
+            return value;
+        });
+    }
+
+    private static Future<Long> read(HttpClientResponse response) {
+        // The body is read even after a bad status, so that the connection ends the exchange cleanly and is reused.
+        return response.body().compose(body -> response.statusCode() == OK
+                ? Future.succeededFuture(parse(body))
+                : Future.failedFuture(NOT_OK));
+    }
+
+    /** @throws NumberFormatException for a body that is not a value, which fails the call's future: 502 */
+    private static long parse(Buffer body) {
+        return Contract.parseBackendValue(body.toString(StandardCharsets.US_ASCII));
+    }
+
+    Future<Void> close() {
+        return client.close();
+    }
+}

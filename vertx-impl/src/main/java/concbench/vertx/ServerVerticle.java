@@ -1,0 +1,74 @@
+package concbench.vertx;
+
+import concbench.contract.Failure;
+import concbench.contract.Route;
+import concbench.contract.ServerConfig;
+import io.netty.handler.codec.TooLongFrameException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * One instance per event loop, as Vert.x scales: each has its own HttpServer on the shared port (Vert.x binds the
+ * port once and deals the accepted connections out to the instances), its own Date timer and its own handlers, so
+ * a request is parsed, routed and answered on one thread with no state shared with other loops.
+ */
+final class ServerVerticle extends VerticleBase implements Handler<HttpServerRequest> {
+    private static final long DATE_REFRESH_MS = 1000;
+
+    private final ServerConfig config;
+    private final HttpServerOptions options;
+    private final BackendClient backend;
+    private final Responder responder = new Responder();
+    private HelloHandler hello;
+    private FanoutHandler fanout;
+    private HttpServer server;
+
+    ServerVerticle(ServerConfig config, HttpServerOptions options, BackendClient backend) {
+        this.config = config;
+        this.options = options;
+        this.backend = backend;
+    }
+
+    @Override
+    public Future<?> start() {
+        hello = new HelloHandler(responder);
+        fanout = new FanoutHandler(vertx, config, backend, responder);
+        // First tick on the next second boundary, then once a second, so the Date is never a whole second behind.
+        long untilNextSecond = DATE_REFRESH_MS - System.currentTimeMillis() % DATE_REFRESH_MS;
+        vertx.setPeriodic(untilNextSecond, DATE_REFRESH_MS, tick -> responder.refreshDate());
+        server = vertx.createHttpServer(options)
+                .requestHandler(this)
+                .invalidRequestHandler(this::rejectInvalid);
+        return server.listen();
+    }
+
+    /** The port the server listens on: the real one when the configured port is 0. */
+    int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        switch (Route.of(request.method().name(), request.path())) {
+            case HELLO -> hello.handle(request);
+            case FANOUT -> fanout.handle(request);
+            case NOT_FOUND -> responder.failure(request, Failure.NOT_FOUND);
+            case METHOD_NOT_ALLOWED -> responder.failure(request, Failure.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    /**
+     * A request Netty's decoder rejected. Vert.x's default answers a too-long request line 414 and a too-long header
+     * block 431, both with an empty body; the contract wants 431 for any head over the limit, 400 for the rest, and
+     * its bodies. Vert.x closes the connection once this reply is written.
+     */
+    private void rejectInvalid(HttpServerRequest request) {
+        responder.failure(request, request.decoderResult().cause() instanceof TooLongFrameException
+                ? Failure.HEADERS_TOO_LARGE
+                : Failure.MALFORMED_REQUEST);
+    }
+}
