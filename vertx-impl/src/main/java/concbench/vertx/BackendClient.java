@@ -3,6 +3,7 @@ package concbench.vertx;
 import concbench.contract.Contract;
 import concbench.contract.ServerConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
@@ -27,6 +28,8 @@ final class BackendClient {
     private static final int OK = 200;
     private static final VertxException NOT_OK = VertxException.noStackTrace("the back end answered a status other than 200");
     private static final VertxException ABANDONED = VertxException.noStackTrace("the fan-out was answered without this call");
+
+    private static final Handler<Throwable> IGNORE = failure -> { };
 
     private final HttpClient client;
     private final long deadlineMs;
@@ -60,6 +63,9 @@ final class BackendClient {
                 // Bounds the wait for a pooled connection: a call still queued at the deadline leaves the queue.
                 .setConnectTimeout(deadlineMs);
         return client.request(request).compose(call -> {
+            // Every failure reaches the call's future; without a handler Vert.x would also log each reset request
+            // at SEVERE, which under a burst of 504s means synchronous logging on the event loop.
+            call.exceptionHandler(IGNORE);
             if (abandoned.isComplete()) {
                 call.reset();
                 return Future.failedFuture(ABANDONED);

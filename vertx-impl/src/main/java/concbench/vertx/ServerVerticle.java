@@ -7,7 +7,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -17,7 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
  * a request is parsed, routed and answered on one thread with no state shared with other loops.
  */
 final class ServerVerticle extends VerticleBase implements Handler<HttpServerRequest> {
-    private static final long DATE_REFRESH_MS = 1000;
+    private static final long MILLIS_PER_SECOND = 1000;
 
     private final ServerConfig config;
     private final HttpServerOptions options;
@@ -25,7 +24,6 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
     private final Responder responder = new Responder();
     private HelloHandler hello;
     private FanoutHandler fanout;
-    private HttpServer server;
 
     ServerVerticle(ServerConfig config, HttpServerOptions options, BackendClient backend) {
         this.config = config;
@@ -37,18 +35,23 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
     public Future<?> start() {
         hello = new HelloHandler(responder);
         fanout = new FanoutHandler(vertx, config, backend, responder);
-        // First tick on the next second boundary, then once a second, so the Date is never a whole second behind.
-        long untilNextSecond = DATE_REFRESH_MS - System.currentTimeMillis() % DATE_REFRESH_MS;
-        vertx.setPeriodic(untilNextSecond, DATE_REFRESH_MS, tick -> responder.refreshDate());
-        server = vertx.createHttpServer(options)
+        refreshDateEverySecond();
+        return vertx.createHttpServer(options)
+                .connectionHandler(RequestVersionGuard::install)
                 .requestHandler(this)
-                .invalidRequestHandler(this::rejectInvalid);
-        return server.listen();
+                .invalidRequestHandler(this::rejectInvalid)
+                .listen();
     }
 
-    /** The port the server listens on: the real one when the configured port is 0. */
-    int port() {
-        return server.actualPort();
+    /**
+     * Refreshes the Date now and again just after the next second starts. Each tick aims at the next boundary
+     * rather than adding a fixed period, so timer drift or a busy loop never leaves the Date more than the
+     * current second behind. Vert.x cancels the timer when the verticle is undeployed.
+     */
+    private void refreshDateEverySecond() {
+        responder.refreshDate();
+        long untilNextSecond = MILLIS_PER_SECOND - System.currentTimeMillis() % MILLIS_PER_SECOND;
+        vertx.setTimer(untilNextSecond, tick -> refreshDateEverySecond());
     }
 
     @Override

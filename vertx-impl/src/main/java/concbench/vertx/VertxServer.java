@@ -8,9 +8,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.net.ServerSocket;
 
 /**
  * Bootstrap: a Vert.x instance with {@code ioThreads} event loops, one back-end client shared by all, and one
@@ -25,21 +26,32 @@ final class VertxServer implements RunningServer {
         this.address = address;
     }
 
-    static VertxServer start(ServerConfig config) {
+    static VertxServer start(ServerConfig config) throws IOException {
+        int port = portToListenOn(config);
         Vertx vertx = Vertx.builder().with(vertxOptions(config)).build();
         try {
             BackendClient backend = new BackendClient(vertx, config);
-            HttpServerOptions options = serverOptions(config);
-            Queue<ServerVerticle> verticles = new ConcurrentLinkedQueue<>();
-            vertx.deployVerticle(() -> {
-                ServerVerticle verticle = new ServerVerticle(config, options, backend);
-                verticles.add(verticle);
-                return verticle;
-            }, new DeploymentOptions().setInstances(config.ioThreads())).await();
-            return new VertxServer(vertx, new InetSocketAddress(config.host(), verticles.element().port()));
-        } catch (RuntimeException | Error e) {
+            HttpServerOptions options = serverOptions(config, port);
+            vertx.deployVerticle(() -> new ServerVerticle(config, options, backend),
+                    new DeploymentOptions().setInstances(config.ioThreads())).await();
+            return new VertxServer(vertx, new InetSocketAddress(config.host(), port));
+        } catch (Throwable failure) {
+            // e.g. the port is taken: stop the event loops already started before reporting it
             vertx.close().await();
-            throw e;
+            throw failure;
+        }
+    }
+
+    /**
+     * The configured port, or for port 0 a free one found first. Vert.x shares a port among the instances only
+     * when it is given: instances told to listen on port 0 would each bind a port of their own.
+     */
+    private static int portToListenOn(ServerConfig config) throws IOException {
+        if (config.port() != 0) {
+            return config.port();
+        }
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
+            return probe.getLocalPort();
         }
     }
 
@@ -52,10 +64,10 @@ final class VertxServer implements RunningServer {
                 .setDisableTCCL(true);
     }
 
-    private static HttpServerOptions serverOptions(ServerConfig config) {
+    private static HttpServerOptions serverOptions(ServerConfig config, int port) {
         return new HttpServerOptions()
                 .setHost(config.host())
-                .setPort(config.port())
+                .setPort(port)
                 // The request line and the header block may each reach the contract's limit; larger is 431.
                 .setMaxInitialLineLength(Contract.MAX_REQUEST_HEAD_BYTES)
                 .setMaxHeaderSize(Contract.MAX_REQUEST_HEAD_BYTES)
