@@ -2,7 +2,6 @@ package concbench.undertow;
 
 import concbench.contract.Contract;
 import concbench.contract.Failure;
-import concbench.contract.HttpDate;
 import org.xnio.StreamConnection;
 import org.xnio.conduits.AbstractStreamSinkConduit;
 import org.xnio.conduits.StreamSinkConduit;
@@ -78,7 +77,7 @@ final class RejectionReplyConduit extends AbstractStreamSinkConduit<StreamSinkCo
         byte[] body = failure.bodyBytes();
         String head = "HTTP/1.1 " + failure.status() + " " + failure.body().strip() + "\r\n"
                 + "Server: " + UndertowImplementation.NAME + "\r\n"
-                + "Date: " + HttpDate.now() + "\r\n"
+                + "Date: " + DateHeader.value() + "\r\n"
                 + "Content-Type: " + Contract.TEXT_PLAIN + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n\r\n";

@@ -19,6 +19,7 @@ final class Reply {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders()
                 .put(Headers.SERVER, UndertowImplementation.NAME)
+                .put(Headers.DATE, DateHeader.value())
                 .put(Headers.CONTENT_TYPE, contentType);
         exchange.setResponseContentLength(body.length);
         exchange.getOutputStream().write(body);

@@ -48,8 +48,6 @@ final class UndertowServer implements RunningServer {
     private static final int BACKLOG = 1000;
     /** Undertow's default: an idle keep-alive connection is closed after a minute. */
     private static final int IDLE_CONNECTION_TIMEOUT_MS = 60_000;
-    /** Fan-out pool threads idle this long end, so an idle server does not hold a thousand stacks. */
-    private static final long FANOUT_THREAD_KEEP_ALIVE_SECONDS = 60;
 
     private final XnioWorker worker;
     private final DefaultByteBufferPool buffers;
@@ -81,13 +79,19 @@ final class UndertowServer implements RunningServer {
                 .set(UndertowOptions.DECODE_URL, false)
                 // HTTP/1.1 is keep-alive unless told otherwise; no need to say so on every response.
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
+                // Reply sets the Date itself: see DateHeader for why Undertow's cached one is not used.
+                .set(UndertowOptions.ALWAYS_SET_DATE, false)
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_CONNECTION_TIMEOUT_MS)
                 .getMap());
+        // One thread per back-end connection: a call holds both for its whole wait, so a thread more would only
+        // wait for a connection and a thread fewer would leave one idle. Calls beyond that queue, unbounded, as
+        // calls beyond the connection pool wait for a connection. The threads are started once, up front, so that
+        // creating them is never part of a request's latency.
         int fanoutThreads = config.backendConnections();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(fanoutThreads, fanoutThreads,
-                FANOUT_THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(fanoutThreads, fanoutThreads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name(UndertowImplementation.NAME + "-fanout-", 1).factory());
-        pool.allowCoreThreadTimeOut(true);
+        pool.prestartAllCoreThreads();
         fanoutPool = pool;
         backend = new BackendClient(config);
         hello = new HelloHandler();
