@@ -7,6 +7,7 @@ import concbench.contract.InvalidParameterException;
 import concbench.contract.ServerConfig;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import org.xnio.IoUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,6 +55,11 @@ final class FanoutHandler implements HttpHandler {
             return;
         } catch (TimeoutException e) {
             Reply.failure(exchange, Failure.GATEWAY_TIMEOUT);
+            return;
+        } catch (InterruptedException e) {
+            // Only a stopping server interrupts a worker, after closing the connections: no one is left to answer.
+            Thread.currentThread().interrupt();
+            IoUtils.safeClose(exchange.getConnection());
             return;
         }
         Reply.send(exchange, 200, Contract.APPLICATION_JSON,

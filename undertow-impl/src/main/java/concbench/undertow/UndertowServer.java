@@ -41,12 +41,12 @@ import java.util.concurrent.TimeUnit;
 final class UndertowServer implements RunningServer {
     /** Undertow's own default worker pool per I/O thread, sized for handlers that compute rather than wait. */
     private static final int WORKER_THREADS_PER_IO_THREAD = 8;
-    /** Undertow's default buffer: 16 KiB less room for TCP/IP headers, direct so that I/O skips a copy. */
+    /** What Undertow's builder picks on a heap over 128 MiB; direct, so socket I/O skips a copy. */
     private static final int BUFFER_SIZE = 16 * 1024 - 20;
     private static final int BUFFERS_CACHED_PER_THREAD = 4;
-    /** Undertow's default accept backlog. */
+    /** Undertow's builder default accept backlog. */
     private static final int BACKLOG = 1000;
-    /** Undertow's default: an idle keep-alive connection is closed after a minute. */
+    /** Undertow's builder default: an idle keep-alive connection is closed after a minute. */
     private static final int IDLE_CONNECTION_TIMEOUT_MS = 60_000;
 
     private final XnioWorker worker;
