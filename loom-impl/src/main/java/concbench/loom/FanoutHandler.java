@@ -34,18 +34,19 @@ final class FanoutHandler {
         try {
             fanout = FanoutRequest.parse(request.query().rawValue(), config);
         } catch (InvalidParameterException e) {
-            ErrorReply.send(response, Status.BAD_REQUEST_400, e.bodyBytes());
+            Reply.send(response, Status.create(InvalidParameterException.STATUS), ResponseHeaders.TEXT_PLAIN,
+                    e.bodyBytes());
             return;
         }
         long sum;
         try {
             sum = sumOfCalls(fanout);
         } catch (FanoutFailure e) {
-            ErrorReply.send(response, e.failure);
+            Reply.failure(response, e.failure);
             return;
         }
-        response.header(ResponseHeaders.APPLICATION_JSON);
-        response.send(Contract.fanoutBody(fanout.calls(), sum).getBytes(StandardCharsets.US_ASCII));
+        Reply.ok(response, ResponseHeaders.APPLICATION_JSON,
+                Contract.fanoutBody(fanout.calls(), sum).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

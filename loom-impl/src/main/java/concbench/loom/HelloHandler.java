@@ -6,7 +6,6 @@ import io.helidon.webserver.http.ServerResponse;
 /** {@code GET /hello}: a fixed body, nothing blocks. */
 final class HelloHandler {
     void handle(ServerResponse response) {
-        response.header(ResponseHeaders.TEXT_PLAIN);
-        response.send(Contract.HELLO_BODY_BYTES);
+        Reply.ok(response, ResponseHeaders.TEXT_PLAIN, Contract.HELLO_BODY_BYTES);
     }
 }

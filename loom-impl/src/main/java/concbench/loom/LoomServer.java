@@ -58,12 +58,20 @@ final class LoomServer implements RunningServer {
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
                 // Lets RejectedRequestHandler read why the header parser gave up.
                 .errorHandling(errors -> errors.includeEntity(true))
-                .directHandlers(DirectHandlers.builder()
-                        .addHandler(DirectHandler.EventType.BAD_REQUEST, new RejectedRequestHandler())
-                        .build())
+                .directHandlers(rejectedRequests())
                 .routing(routing -> routing.any(this::route))
                 .build()
                 .start();
+    }
+
+    /** One handler for every kind of request Helidon rejects before routing, so each reply has our headers. */
+    private static DirectHandlers rejectedRequests() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        RejectedRequestHandler handler = new RejectedRequestHandler();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
     }
 
     static LoomServer start(ServerConfig config) {
@@ -72,20 +80,18 @@ final class LoomServer implements RunningServer {
 
     /** Every request comes here, so that 404 and 405 are decided by {@link Route#of} as in every server. */
     private void route(ServerRequest request, ServerResponse response) {
-        response.header(ResponseHeaders.SERVER);
-        response.header(ResponseHeaders.date());
         if (RequestHead.size(request) > Contract.MAX_REQUEST_HEAD_BYTES) {
             response.header(HeaderValues.CONNECTION_CLOSE);
-            ErrorReply.send(response, Failure.HEADERS_TOO_LARGE);
+            Reply.failure(response, Failure.HEADERS_TOO_LARGE);
             throw new CloseConnectionException("request head over the limit");
         }
         switch (Route.of(request.prologue().method().text(), request.prologue().uriPath().rawPath())) {
             case HELLO -> hello.handle(response);
             case FANOUT -> fanout.handle(request, response);
-            case NOT_FOUND -> ErrorReply.send(response, Failure.NOT_FOUND);
+            case NOT_FOUND -> Reply.failure(response, Failure.NOT_FOUND);
             case METHOD_NOT_ALLOWED -> {
                 response.header(ResponseHeaders.ALLOW_GET);
-                ErrorReply.send(response, Failure.METHOD_NOT_ALLOWED);
+                Reply.failure(response, Failure.METHOD_NOT_ALLOWED);
             }
         }
         // Helidon 4.5.0 answers "Connection: close" but then waits for another request (helidon-io/helidon#12324).

@@ -7,10 +7,15 @@ import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Replies to requests Helidon rejects before any route sees them, with the contract's headers and bodies. Helidon
- * closes the connection after such a reply. The cases the contract names: a request line or header Helidon cannot
- * parse (400), a request line over its limit (Helidon's 414) and a header section over its limit (Helidon's 400
- * with the message {@value #HEADER_SIZE_EXCEEDED}), both of which are the contract's 431.
+ * Replies to requests Helidon rejects before any route sees them, with the contract's headers and bodies; Helidon
+ * closes the connection after such a reply. The contract's cases, as Helidon reports them:
+ * <ul>
+ * <li>a request line over its limit: 414, and a header section over its limit: 400 with the message
+ *     {@value #HEADER_SIZE_EXCEEDED}; both are the contract's 431;</li>
+ * <li>any other bad request line or header: 400;</li>
+ * <li>a request line its parser throws on without wrapping the error (a control character in the method):
+ *     an internal error with no request parsed yet, which is the contract's 400 too.</li>
+ * </ul>
  */
 final class RejectedRequestHandler implements DirectHandler {
     /**
@@ -25,12 +30,12 @@ final class RejectedRequestHandler implements DirectHandler {
                                     ServerResponseHeaders responseHeaders, String message) {
         Status status;
         byte[] body;
-        if (eventType == EventType.BAD_REQUEST) {
+        if (eventType == EventType.BAD_REQUEST || isUnparsed(request, eventType)) {
             Failure failure = isTooLarge(defaultStatus, message) ? Failure.HEADERS_TOO_LARGE : Failure.MALFORMED_REQUEST;
-            status = ErrorReply.status(failure.status());
+            status = Reply.status(failure.status());
             body = failure.bodyBytes();
         } else {
-            // Not a case of the contract (e.g. HTTP/1.0, 505): Helidon's status with its reason as the body.
+            // Not a case of the contract: Helidon's status, with its reason as the body.
             status = defaultStatus;
             body = (defaultStatus.reasonPhrase() + "\n").getBytes(StandardCharsets.UTF_8);
         }
@@ -42,6 +47,10 @@ final class RejectedRequestHandler implements DirectHandler {
                 .entity(body)
                 .keepAlive(false)
                 .build();
+    }
+
+    private static boolean isUnparsed(TransportRequest request, EventType eventType) {
+        return eventType == EventType.INTERNAL_ERROR && request == TransportRequest.empty();
     }
 
     private static boolean isTooLarge(Status status, String message) {

@@ -1,0 +1,74 @@
+package concbench.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concbench.contract.Failure;
+import concbench.contract.RunningServer;
+import concbench.contract.ServerConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A failing back end: refused connections and bad answers are 502, a slow back end is 504 at the deadline, and
+ * in every case the server answers promptly and stays healthy, with no poisoned pooled connection left behind.
+ */
+class BackendFailureTest extends ServerUnderTest {
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+
+    @Test
+    void backendDownIs502() throws Exception {
+        try (RunningServer lonely = implementation.start(configWith(Backends.down()));
+                HttpConnection connection = connect(lonely)) {
+            assertFailure(connection.exchange(HttpConnection.get("/fanout?n=5&delayMs=0")), Failure.BAD_GATEWAY);
+            assertFailure(connection.exchange(HttpConnection.get("/fanout?n=1&delayMs=0")), Failure.BAD_GATEWAY);
+            assertHello(connection.exchange(HttpConnection.get("/hello")));
+        }
+    }
+
+    @ParameterizedTest(name = "back end answers {0} {1}")
+    @CsvSource({"500,oops", "404,Not Found", "200,not-a-number", "200,''"})
+    void backendErrorIs502(int status, String body) throws Exception {
+        try (Backends.Broken broken = Backends.broken(status, body);
+                RunningServer server = implementation.start(configWith(broken.uri()));
+                HttpConnection connection = connect(server)) {
+            assertFailure(connection.exchange(HttpConnection.get("/fanout?n=4&delayMs=0")), Failure.BAD_GATEWAY);
+            assertHello(connection.exchange(HttpConnection.get("/hello")));
+        }
+    }
+
+    /**
+     * The back end is told to wait 5 s, the server's deadline is 300 ms: the 504 must come near the deadline, not
+     * after the back end. The next fan-out on the same server must add up, which it would not if an abandoned
+     * call's late answer reached a reused connection.
+     */
+    @Test
+    void backendSlowerThanTheTimeoutIs504AtTheDeadline() throws Exception {
+        ServerConfig config = configWith(Backends.delay()).withDownstreamTimeout(SHORT_TIMEOUT);
+        try (RunningServer impatient = implementation.start(config);
+                HttpConnection connection = connect(impatient)) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                long start = System.nanoTime();
+                assertFailure(connection.exchange(HttpConnection.get("/fanout?n=5&delayMs=5000")),
+                        Failure.GATEWAY_TIMEOUT);
+                long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(elapsedMs >= SHORT_TIMEOUT.toMillis() && elapsedMs < 2500,
+                        "504 after " + elapsedMs + " ms with a deadline of " + SHORT_TIMEOUT.toMillis() + " ms");
+                assertFanout(connection.exchange(HttpConnection.get("/fanout?n=5&delayMs=10")), 5);
+            }
+            assertHello(connection.exchange(HttpConnection.get("/hello")));
+        }
+    }
+
+    @Test
+    void backendJustWithinTheTimeoutIsNot504() throws Exception {
+        ServerConfig config = configWith(Backends.delay()).withDownstreamTimeout(SHORT_TIMEOUT);
+        try (RunningServer impatient = implementation.start(config);
+                HttpConnection connection = connect(impatient)) {
+            connection.exchange(HttpConnection.get("/fanout?n=3&delayMs=0"));
+            assertFanout(connection.exchange(HttpConnection.get("/fanout?n=3&delayMs=100")), 3);
+        }
+    }
+}

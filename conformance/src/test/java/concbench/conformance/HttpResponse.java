@@ -1,0 +1,47 @@
+package concbench.conformance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A response as it came off the wire; header names are kept lower-case, as HTTP compares them. */
+record HttpResponse(int status, List<String> headerNames, List<String> headerValues, byte[] body) {
+    /** The first value of a header, or null. */
+    String header(String name) {
+        int index = headerNames.indexOf(name.toLowerCase(Locale.ROOT));
+        return index < 0 ? null : headerValues.get(index);
+    }
+
+    String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status);
+        for (int i = 0; i < headerNames.size(); i++) {
+            text.append("\n").append(headerNames.get(i)).append(": ").append(headerValues.get(i));
+        }
+        return text.append("\n\n").append(bodyText()).toString();
+    }
+
+    static final class Builder {
+        private final int status;
+        private final List<String> names = new ArrayList<>();
+        private final List<String> values = new ArrayList<>();
+
+        Builder(int status) {
+            this.status = status;
+        }
+
+        void header(String name, String value) {
+            names.add(name.toLowerCase(Locale.ROOT));
+            values.add(value);
+        }
+
+        HttpResponse build(byte[] body) {
+            return new HttpResponse(status, List.copyOf(names), List.copyOf(values), body);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package concbench.netty;
+
+import concbench.contract.Contract;
+import concbench.contract.ServerConfig;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.util.Map;
+
+/** The pipeline of a server connection: the HTTP/1.1 codec with the contract's limits, then {@link RequestHandler}. */
+final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+    private static final int MAX_REQUEST_LINE_BYTES = 4096;
+
+    private final ServerConfig config;
+    private final DateHeader date;
+    private final Map<EventLoop, BackendClient> clients;
+
+    ServerInitializer(ServerConfig config, DateHeader date, Map<EventLoop, BackendClient> clients) {
+        this.config = config;
+        this.date = date;
+        this.clients = clients;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        HttpDecoderConfig limits = new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                .setMaxHeaderSize(Contract.MAX_REQUEST_HEAD_BYTES);
+        Responses responses = new Responses(date);
+        ch.pipeline().addLast(
+                new HttpServerCodec(limits),
+                new RequestHandler(config, responses, clients.get(ch.eventLoop())));
+    }
+}
