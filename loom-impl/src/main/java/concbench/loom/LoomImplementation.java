@@ -13,8 +13,26 @@ public final class LoomImplementation implements ServerImplementation {
         return NAME;
     }
 
+    /** The JDK property that sizes the pool of carrier threads every virtual thread runs on. */
+    static final String CARRIERS_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
+
     @Override
     public RunningServer start(ServerConfig config) {
+        warnIfIoThreadsDiffer(config.ioThreads());
         return LoomServer.start(config);
+    }
+
+    /**
+     * Helidon has no event loop and so no I/O-thread setting: all code, I/O included, runs on the JVM's carrier
+     * threads, one per CPU unless {@value #CARRIERS_PROPERTY} says otherwise. That is a JVM flag, read once when
+     * the first virtual thread starts, so a server cannot set it; it can only say when it differs from the option.
+     */
+    private static void warnIfIoThreadsDiffer(int ioThreads) {
+        int carriers = Integer.getInteger(CARRIERS_PROPERTY, Runtime.getRuntime().availableProcessors());
+        if (ioThreads != carriers) {
+            System.getLogger(LoomImplementation.class.getName()).log(System.Logger.Level.WARNING,
+                    "--io-threads " + ioThreads + " has no effect: virtual threads run on " + carriers
+                            + " carrier threads; start the JVM with -D" + CARRIERS_PROPERTY + "=" + ioThreads);
+        }
     }
 }

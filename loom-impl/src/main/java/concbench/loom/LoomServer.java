@@ -15,6 +15,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
 import java.net.InetSocketAddress;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Helidon WebServer 4 SE: one platform thread accepts connections and hands each to a virtual thread of its own,
@@ -22,6 +24,16 @@ import java.net.InetSocketAddress;
  * code. Pipelined requests are therefore answered in order without any effort here.
  */
 final class LoomServer implements RunningServer {
+    /**
+     * Helidon logs its start and stop at INFO through java.util.logging; only its warnings belong next to the
+     * launcher's own line. Held in a field because JUL keeps loggers weakly, and the level with them.
+     */
+    private static final Logger HELIDON_LOG = Logger.getLogger("io.helidon");
+
+    static {
+        HELIDON_LOG.setLevel(Level.WARNING);
+    }
+
     private final WebServer webServer;
     private final BackendClient backend;
     private final HelloHandler hello;
