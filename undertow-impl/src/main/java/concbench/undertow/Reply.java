@@ -12,6 +12,8 @@ import java.io.IOException;
  * blocking output stream. The length is always set up front so Undertow never falls back to chunked encoding.
  */
 final class Reply {
+    private static final String RFC_9110_GATEWAY_TIMEOUT = "Gateway Timeout";
+
     private Reply() {
     }
 
@@ -26,6 +28,10 @@ final class Reply {
     }
 
     static void failure(HttpServerExchange exchange, Failure failure) throws IOException {
+        if (failure == Failure.GATEWAY_TIMEOUT) {
+            // Undertow's own phrase for 504 is RFC 2616's "Gateway Time-out"; the others send RFC 9110's.
+            exchange.setReasonPhrase(RFC_9110_GATEWAY_TIMEOUT);
+        }
         send(exchange, failure.status(), Contract.TEXT_PLAIN, failure.bodyBytes());
     }
 }
