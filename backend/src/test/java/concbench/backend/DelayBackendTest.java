@@ -63,7 +63,10 @@ class DelayBackendTest {
         assertEquals(404, get("/other").statusCode());
     }
 
-    /** One event-loop thread holds a thousand waiting requests at once: they wait on a timer, not on threads. */
+    /**
+     * One event-loop thread holds a thousand waiting requests at once: they wait on a timer, not on threads. One
+     * after another they would take 500 s; the bound of 10 s proves they overlap with room for a loaded machine.
+     */
     @Test
     void manyWaitingRequestsShareOneThread() {
         int requests = 1000;
@@ -81,7 +84,7 @@ class DelayBackendTest {
                 assertEquals(Long.toString((long) i * i + 1), answers.get(i).join().body());
             }
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(elapsedMs < 4 * delayMs, requests + " requests of " + delayMs + " ms took " + elapsedMs + " ms");
+            assertTrue(elapsedMs < 20 * delayMs, requests + " requests of " + delayMs + " ms took " + elapsedMs + " ms");
         }
     }
 

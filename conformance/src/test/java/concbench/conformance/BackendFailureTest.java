@@ -42,11 +42,13 @@ class BackendFailureTest extends ServerUnderTest {
     /**
      * The back end is told to wait 5 s, the server's deadline is 300 ms: the 504 must come near the deadline, not
      * after the back end. The next fan-out on the same server must add up, which it would not if an abandoned
-     * call's late answer reached a reused connection.
+     * call's late answer reached a reused connection; and with a pool of exactly 5 connections it is answered at
+     * all only if the 5 abandoned calls gave their connections back.
      */
     @Test
     void backendSlowerThanTheTimeoutIs504AtTheDeadline() throws Exception {
-        ServerConfig config = configWith(Backends.delay()).withDownstreamTimeout(SHORT_TIMEOUT);
+        ServerConfig config = ServerConfig.fromArgs("--port", "0", "--backend", Backends.delay().toString(),
+                "--downstream-timeout-ms", Long.toString(SHORT_TIMEOUT.toMillis()), "--backend-connections", "5");
         try (RunningServer impatient = implementation.start(config);
                 HttpConnection connection = connect(impatient)) {
             for (int attempt = 0; attempt < 2; attempt++) {
@@ -69,6 +71,29 @@ class BackendFailureTest extends ServerUnderTest {
                 HttpConnection connection = connect(impatient)) {
             connection.exchange(HttpConnection.get("/fanout?n=3&delayMs=0"));
             assertFanout(connection.exchange(HttpConnection.get("/fanout?n=3&delayMs=100")), 3);
+        }
+    }
+
+    /**
+     * Clients that hang up while their fan-out waits must not cost the server its back-end connections. The pool
+     * here holds 4; eight abandoned fan-outs of 4 calls each would exhaust it for good if a single abandoned call
+     * kept its connection, and the last request would never be answered.
+     */
+    @Test
+    void clientsLeavingMidFanoutLeaveNoBackendConnectionBehind() throws Exception {
+        ServerConfig config = ServerConfig.fromArgs("--port", "0", "--backend", Backends.delay().toString(),
+                "--backend-connections", "4");
+        try (RunningServer small = implementation.start(config)) {
+            for (int i = 0; i < 8; i++) {
+                try (HttpConnection leaving = connect(small)) {
+                    leaving.send(HttpConnection.get("/fanout?n=4&delayMs=300"));
+                    Thread.sleep(20);
+                }
+            }
+            try (HttpConnection connection = connect(small)) {
+                assertFanout(connection.exchange(HttpConnection.get("/fanout?n=4&delayMs=10")), 4);
+                assertFanout(connection.exchange(HttpConnection.get("/fanout?n=4&delayMs=10")), 4);
+            }
         }
     }
 }

@@ -94,6 +94,37 @@ class BadRequestTest extends ServerUnderTest {
         assertServerStillAnswers();
     }
 
+    @Test
+    void aRequestLineOverTheLimitIs431() throws Exception {
+        String pad = "p".repeat(Contract.MAX_REQUEST_HEAD_BYTES + 100);
+        try (HttpConnection connection = connect()) {
+            assertFailure(connection.exchange(HttpConnection.get("/hello?pad=" + pad)), Failure.HEADERS_TOO_LARGE);
+            assertTrue(connection.closedByServer(), "the connection stays open after a 431");
+        }
+        assertServerStillAnswers();
+    }
+
+    /** The limit is on the whole head: a request line and headers each well under it, together over it. */
+    @Test
+    void aRequestLineAndHeadersTogetherOverTheLimitAre431() throws Exception {
+        String half = "h".repeat(Contract.MAX_REQUEST_HEAD_BYTES / 2 + 100);
+        try (HttpConnection connection = connect()) {
+            assertFailure(connection.exchange("GET /hello?pad=" + half + " HTTP/1.1\r\nHost: localhost\r\nX-Pad: "
+                    + half + "\r\n\r\n"), Failure.HEADERS_TOO_LARGE);
+        }
+        assertServerStillAnswers();
+    }
+
+    /** Well under the limit, split the same way: served, so no server sets a stricter limit than the others. */
+    @Test
+    void aLargeHeadUnderTheLimitIsServed() throws Exception {
+        String third = "h".repeat(Contract.MAX_REQUEST_HEAD_BYTES / 3);
+        try (HttpConnection connection = connect()) {
+            assertHello(connection.exchange("GET /hello?pad=" + third + " HTTP/1.1\r\nHost: localhost\r\nX-Pad: "
+                    + third + "\r\n\r\n"));
+        }
+    }
+
     private void assertServerStillAnswers() throws Exception {
         try (HttpConnection connection = connect()) {
             assertHello(connection.exchange(HttpConnection.get(Contract.HELLO_PATH)));

@@ -53,7 +53,8 @@ final class HttpConnection implements AutoCloseable {
         if (status.length < 2 || !status[0].equals("HTTP/1.1")) {
             throw new IOException("not an HTTP/1.1 status line: " + lines[0]);
         }
-        HttpResponse.Builder response = new HttpResponse.Builder(Integer.parseInt(status[1]));
+        HttpResponse.Builder response = new HttpResponse.Builder(Integer.parseInt(status[1]),
+                status.length > 2 ? status[2] : "");
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             response.header(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());

@@ -1,12 +1,16 @@
 package concbench.conformance;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A response as it came off the wire; header names are kept lower-case, as HTTP compares them. */
-record HttpResponse(int status, List<String> headerNames, List<String> headerValues, byte[] body) {
+/**
+ * A response as it came off the wire; header names are kept lower-case, as HTTP compares them. {@code receivedAt}
+ * is when its head arrived, so that a Date is judged against that moment rather than when a test got round to it.
+ */
+record HttpResponse(int status, String reason, List<String> headerNames, List<String> headerValues, byte[] body, Instant receivedAt) {
     /** The first value of a header, or null. */
     String header(String name) {
         int index = headerNames.indexOf(name.toLowerCase(Locale.ROOT));
@@ -19,7 +23,7 @@ record HttpResponse(int status, List<String> headerNames, List<String> headerVal
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status);
+        StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason);
         for (int i = 0; i < headerNames.size(); i++) {
             text.append("\n").append(headerNames.get(i)).append(": ").append(headerValues.get(i));
         }
@@ -28,11 +32,14 @@ record HttpResponse(int status, List<String> headerNames, List<String> headerVal
 
     static final class Builder {
         private final int status;
+        private final String reason;
+        private final Instant receivedAt = Instant.now();
         private final List<String> names = new ArrayList<>();
         private final List<String> values = new ArrayList<>();
 
-        Builder(int status) {
+        Builder(int status, String reason) {
             this.status = status;
+            this.reason = reason;
         }
 
         void header(String name, String value) {
@@ -41,7 +48,7 @@ record HttpResponse(int status, List<String> headerNames, List<String> headerVal
         }
 
         HttpResponse build(byte[] body) {
-            return new HttpResponse(status, List.copyOf(names), List.copyOf(values), body);
+            return new HttpResponse(status, reason, List.copyOf(names), List.copyOf(values), body, receivedAt);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -32,6 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 abstract class ServerUnderTest {
     /** The headers every response carries, and on a successful one the only headers: the same bytes everywhere. */
     static final Set<String> COMMON_HEADERS = Set.of("server", "date", "content-type", "content-length");
+
+    /** The reason phrases of RFC 9110, so the status line is the same bytes from every server too. */
+    static final Map<Integer, String> REASONS = Map.of(200, "OK", 400, "Bad Request", 404, "Not Found",
+            405, "Method Not Allowed", 431, "Request Header Fields Too Large", 502, "Bad Gateway",
+            504, "Gateway Timeout");
 
     static RunningServer server;
 
@@ -61,13 +67,14 @@ abstract class ServerUnderTest {
         return new HttpConnection(new InetSocketAddress("127.0.0.1", address.getPort()));
     }
 
-    /** Server, a current Date, and a Content-Length that matches the body; nothing repeated. */
+    /** The standard reason phrase, Server, a current Date, a Content-Length that matches the body; nothing repeated. */
     void assertCommonHeaders(HttpResponse response) {
+        assertEquals(REASONS.get(response.status()), response.reason(), "reason phrase of " + response.status());
         assertEquals(new HashSet<>(response.headerNames()).size(), response.headerNames().size(),
                 "a header is repeated:\n" + response);
         assertEquals(implementation.name(), response.header("server"), "Server header");
         assertEquals(Integer.toString(response.body().length), response.header("content-length"), "Content-Length");
-        assertDateIsCurrent(response.header("date"));
+        assertDateIsCurrent(response.header("date"), response.receivedAt());
     }
 
     /** Exactly the common headers, so every server puts the same header bytes on the wire, bar the Date. */
@@ -109,11 +116,10 @@ abstract class ServerUnderTest {
      * RFC 9110 IMF-fixdate, correct to the second: a server may refresh its Date once a second, so it may show
      * the previous second, and never a later one.
      */
-    static void assertDateIsCurrent(String date) {
-        Instant now = Instant.now();
+    static void assertDateIsCurrent(String date, Instant now) {
         Instant stamped = HttpDate.parse(date);
         assertEquals(date, HttpDate.format(stamped.toEpochMilli()), "Date is not in IMF-fixdate form");
         Instant earliest = now.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-        assertTrue(!stamped.isBefore(earliest) && !stamped.isAfter(now), "Date " + date + " is not current; now is " + now);
+        assertTrue(!stamped.isBefore(earliest) && !stamped.isAfter(now), "Date " + date + " is not current; the response arrived at " + now);
     }
 }

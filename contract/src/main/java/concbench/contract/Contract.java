@@ -1,6 +1,7 @@
 package concbench.contract;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The HTTP contract that every server obeys byte for byte, written once. {@code docs/contract.md} states it for
@@ -25,8 +26,17 @@ public final class Contract {
     /** The only method the servers answer; anything else is 405 with {@code Allow: GET}. */
     public static final String ALLOWED_METHOD = "GET";
 
-    /** The largest request head (request line plus headers) a server accepts; larger is 431. */
+    /**
+     * The largest request head a server accepts, counted as {@link #requestHeadBytes} counts it: the request line,
+     * every header line and the blank line that ends the head. Larger is 431, however it is split between the
+     * request line and the headers.
+     */
     public static final int MAX_REQUEST_HEAD_BYTES = 8192;
+
+    private static final int CRLF = 2;
+    /** {@code " HTTP/1.1"}, and the space between method and target. */
+    private static final int REQUEST_LINE_FIXED = " HTTP/1.1".length() + 1;
+    private static final int HEADER_SEPARATOR = ": ".length();
 
     private Contract() {
     }
@@ -53,6 +63,20 @@ public final class Contract {
     /** The path and query of back-end call {@code index} of a fan-out with the given delay. */
     public static String delayPathAndQuery(int delayMs, int index) {
         return DELAY_PATH + "?" + BACKEND_DELAY_PARAM + "=" + delayMs + "&" + BACKEND_INDEX_PARAM + "=" + index;
+    }
+
+    /**
+     * The size of a request head as a client writes it: {@code METHOD target HTTP/1.1}, one {@code name: value}
+     * line per header, and the blank line. For parsers that limit the request line and the headers each on its
+     * own, so that they can enforce {@link #MAX_REQUEST_HEAD_BYTES} on the whole head like the others.
+     */
+    public static int requestHeadBytes(String method, String target,
+            Iterable<? extends Map.Entry<? extends CharSequence, ? extends CharSequence>> headers) {
+        int size = method.length() + target.length() + REQUEST_LINE_FIXED + CRLF;
+        for (Map.Entry<? extends CharSequence, ? extends CharSequence> header : headers) {
+            size += header.getKey().length() + HEADER_SEPARATOR + header.getValue().length() + CRLF;
+        }
+        return size + CRLF;
     }
 
     /**

@@ -1,6 +1,7 @@
 package concbench.contract;
 
 import java.net.BindException;
+import java.util.List;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,6 +19,10 @@ public final class ServerLauncher {
 
     public static void main(String[] args) throws InterruptedException {
         ServerImplementation implementation = ServerImplementations.only();
+        if (List.of(args).contains("--help")) {
+            System.out.println("options of the " + implementation.name() + " server:\n" + ServerConfig.usage());
+            return;
+        }
         ServerConfig config;
         try {
             config = ServerConfig.fromArgs(args);

@@ -15,6 +15,13 @@ class ContractTest {
     }
 
     @Test
+    void requestHeadBytesCountsTheHeadAsWritten() {
+        String head = "GET /hello?x=1 HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n\r\n";
+        assertEquals(head.length(), Contract.requestHeadBytes("GET", "/hello?x=1",
+                java.util.List.of(java.util.Map.entry("Host", "localhost"), java.util.Map.entry("Accept", "*/*"))));
+    }
+
+    @Test
     void fanoutBodyIsCompactJson() {
         assertEquals("{\"calls\":3,\"sum\":8}", Contract.fanoutBody(3, Contract.expectedSum(3)));
     }

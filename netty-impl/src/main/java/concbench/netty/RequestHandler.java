@@ -1,5 +1,6 @@
 package concbench.netty;
 
+import concbench.contract.Contract;
 import concbench.contract.Failure;
 import concbench.contract.FanoutRequest;
 import concbench.contract.InvalidParameterException;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 
@@ -60,13 +62,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void serve(ChannelHandlerContext ctx, HttpRequest request) {
         if (request.decoderResult().isFailure()) {
-            Failure failure = request.decoderResult().cause() instanceof TooLongHttpHeaderException
-                    ? Failure.HEADERS_TOO_LARGE : Failure.MALFORMED_REQUEST;
-            write(ctx, responses.failure(failure), false);
+            Throwable cause = request.decoderResult().cause();
+            boolean tooLarge = cause instanceof TooLongHttpHeaderException || cause instanceof TooLongHttpLineException;
+            write(ctx, responses.failure(tooLarge ? Failure.HEADERS_TOO_LARGE : Failure.MALFORMED_REQUEST), false);
+            return;
+        }
+        String target = request.uri();
+        if (Contract.requestHeadBytes(request.method().name(), target, request.headers())
+                > Contract.MAX_REQUEST_HEAD_BYTES) {
+            write(ctx, responses.failure(Failure.HEADERS_TOO_LARGE), false);
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        String target = request.uri();
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
         switch (Route.of(request.method().name(), path)) {

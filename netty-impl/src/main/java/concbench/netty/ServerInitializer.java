@@ -11,8 +11,6 @@ import java.util.Map;
 
 /** The pipeline of a server connection: the HTTP/1.1 codec with the contract's limits, then {@link RequestHandler}. */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
-    private static final int MAX_REQUEST_LINE_BYTES = 4096;
-
     private final ServerConfig config;
     private final DateHeader date;
     private final Map<EventLoop, BackendClient> clients;
@@ -25,8 +23,9 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        // Netty limits the request line and the headers each on its own; RequestHandler checks their sum.
         HttpDecoderConfig limits = new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+                .setMaxInitialLineLength(Contract.MAX_REQUEST_HEAD_BYTES)
                 .setMaxHeaderSize(Contract.MAX_REQUEST_HEAD_BYTES);
         Responses responses = new Responses(date);
         ch.pipeline().addLast(

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# End-to-end test of ./bench as a user runs it: the back end and every server started from their runnable jars,
+# answered over real sockets, stopped with SIGTERM; and the launcher's own errors. Run by `./bench test`.
+# Prints one line per check and a closing "launcher: N passed, N failed"; exits non-zero when any check failed.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+WORK=$(mktemp -d)
+STARTUP_SECONDS=60
+STOP_SECONDS=15
+passed=0
+failed=0
+pids=()
+
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    printf 'ok      %s\n' "$name"
+  else
+    failed=$((failed + 1))
+    printf 'FAILED  %s\n' "$name"
+  fi
+}
+
+# start NAME ARGS...: runs ./bench ARGS in the background, logging to $WORK/NAME.log; waits for its
+# "listening on" line and sets PORT, or returns 1 after $STARTUP_SECONDS.
+start() {
+  local name=$1
+  shift
+  "$BENCH" "$@" >"$WORK/$name.log" 2>&1 &
+  pids+=($!)
+  eval "${name//-/_}_pid=$!"
+  local waited=0
+  PORT=""
+  while ((waited < STARTUP_SECONDS * 2)); do
+    PORT=$(sed -n 's#.* listening on http://[^:]*:\([0-9]*\).*#\1#p' "$WORK/$name.log")
+    [[ -n "$PORT" ]] && return 0
+    sleep 0.5
+    waited=$((waited + 1))
+  done
+  cat "$WORK/$name.log"
+  return 1
+}
+
+# stops PID with SIGTERM and waits for it; true when it exits within $STOP_SECONDS and logged "stopped".
+stops_cleanly() {
+  local pid=$1 log=$2 waited=0
+  kill -TERM "$pid"
+  while kill -0 "$pid" 2>/dev/null; do
+    ((waited < STOP_SECONDS * 10)) || return 1
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  grep -q ' stopped$' "$log"
+}
+
+body_is() {
+  local expected=$1 url=$2
+  [[ "$(curl -s --max-time 10 "$url")" == "$expected" ]]
+}
+
+header_is() {
+  local expected=$1 url=$2
+  curl -s --max-time 10 -o /dev/null -D - "$url" | tr -d '\r' | grep -qix "$expected"
+}
+
+# exits_with STATUS PATTERN ARGS...: ./bench ARGS exits with STATUS and prints PATTERN.
+exits_with() {
+  local status=$1 pattern=$2 actual
+  shift 2
+  "$@" >"$WORK/out.log" 2>&1
+  actual=$?
+  [[ $actual == "$status" ]] && grep -q -- "$pattern" "$WORK/out.log"
+}
+
+command -v curl >/dev/null || { echo "launcher test needs curl"; exit 1; }
+
+start backend backend --port 0 || { echo "the back end did not start"; exit 1; }
+backend_port=$PORT
+check "backend answers /delay" body_is 10 "http://127.0.0.1:$backend_port/delay?ms=1&i=3"
+
+for dir in "$ROOT"/*-impl/; do
+  impl=$(basename "$dir" -impl)
+  if ! start "$impl" serve "$impl" --port 0 --backend "http://127.0.0.1:$backend_port"; then
+    check "$impl starts" false
+    continue
+  fi
+  base="http://127.0.0.1:$PORT"
+  check "$impl serves /hello" body_is 'Hello, World!' "$base/hello"
+  check "$impl names itself in Server" header_is "server: $impl" "$base/hello"
+  check "$impl serves /fanout" body_is '{"calls":3,"sum":8}' "$base/fanout?n=3&delayMs=5"
+  pid_var="${impl}_pid"
+  check "$impl stops cleanly on SIGTERM" stops_cleanly "${!pid_var}" "$WORK/$impl.log"
+done
+
+check "a port in use is a clear error" \
+  exits_with 1 "port is in use" "$BENCH" serve netty --port "$backend_port"
+check "an unknown option is a usage error" exits_with 2 "unknown option --bogus" "$BENCH" serve netty --bogus 1
+check "an unknown implementation is named" exits_with 1 "unknown implementation 'nope'" "$BENCH" serve nope
+check "an unknown command is named" exits_with 1 "unknown command 'nope'" "$BENCH" nope
+check "no JDK 25 says what to install" exits_with 1 "Install one" \
+  env JAVA_HOME= CONC_BENCH_JDK_DIRS="$WORK/no-jdks" PATH=/usr/bin:/bin "$BENCH" backend
+check "backend stops cleanly on SIGTERM" stops_cleanly "$backend_pid" "$WORK/backend.log"
+
+echo "launcher: $passed passed, $failed failed"
+((failed == 0))
