@@ -37,7 +37,7 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
         fanout = new FanoutHandler(vertx, config, backend, responder);
         refreshDateEverySecond();
         return vertx.createHttpServer(options)
-                .connectionHandler(RequestVersionGuard::install)
+                .connectionHandler(RequestHeadGuard::install)
                 .requestHandler(this)
                 .invalidRequestHandler(this::rejectInvalid)
                 .listen();
