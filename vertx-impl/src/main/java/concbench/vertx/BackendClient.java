@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * The back end as Vert.x's own HttpClient: one client and one pool of keep-alive HTTP/1.1 connections shared by
  * every verticle, so {@code --backend-connections} bounds the whole server and one fan-out of the largest N can use
  * all of them. A connection is opened on the event loop of the verticle that first needs it; the answer of every
- * call is delivered on the calling verticle's event loop whichever loop owns the connection.
+ * call is delivered on the calling verticle's event loop whichever loop owns the connection. Vert.x closes the client
+ * when it closes.
  */
 final class BackendClient {
     /** Calls beyond the pool size wait in the pool's queue, which is unbounded: the deadline bounds the wait. */
@@ -28,7 +29,6 @@ final class BackendClient {
     private static final int OK = 200;
     private static final VertxException NOT_OK = VertxException.noStackTrace("the back end answered a status other than 200");
     private static final VertxException ABANDONED = VertxException.noStackTrace("the fan-out was answered without this call");
-
     private static final Handler<Throwable> IGNORE = failure -> { };
 
     private final HttpClient client;
@@ -90,9 +90,5 @@ final class BackendClient {
     /** @throws NumberFormatException for a body that is not a value, which fails the call's future: 502 */
     private static long parse(Buffer body) {
         return Contract.parseBackendValue(body.toString(StandardCharsets.US_ASCII));
-    }
-
-    Future<Void> close() {
-        return client.close();
     }
 }

@@ -44,7 +44,8 @@ final class VertxServer implements RunningServer {
 
     /**
      * The configured port, or for port 0 a free one found first. Vert.x shares a port among the instances only
-     * when it is given: instances told to listen on port 0 would each bind a port of their own.
+     * when it is given: instances told to listen on port 0 would each bind a port of their own. (Another process
+     * could take the port between this probe and the bind; start then fails as for any port in use.)
      */
     private static int portToListenOn(ServerConfig config) throws IOException {
         if (config.port() != 0) {
@@ -68,7 +69,7 @@ final class VertxServer implements RunningServer {
         return new HttpServerOptions()
                 .setHost(config.host())
                 .setPort(port)
-                // The request line and the header block may each reach the contract's limit; larger is 431.
+                // Netty limits the request line and the header block each on its own; RequestHeadGuard checks the sum.
                 .setMaxInitialLineLength(Contract.MAX_REQUEST_HEAD_BYTES)
                 .setMaxHeaderSize(Contract.MAX_REQUEST_HEAD_BYTES)
                 .setCompressionSupported(false)
