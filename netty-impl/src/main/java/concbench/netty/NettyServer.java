@@ -37,10 +37,11 @@ final class NettyServer implements RunningServer {
         try {
             DateHeader date = DateHeader.startOn(group);
             Map<EventLoop, BackendClient> clients = new IdentityHashMap<>();
-            int connectionsPerLoop = Math.ceilDiv(config.backendConnections(), config.ioThreads());
+            int loopIndex = 0;
             for (EventExecutor executor : group) {
                 EventLoop loop = (EventLoop) executor;
-                clients.put(loop, new BackendClient(loop, transport.clientChannel(), config, connectionsPerLoop));
+                int connections = connectionsOfLoop(config.backendConnections(), config.ioThreads(), loopIndex++);
+                clients.put(loop, new BackendClient(loop, transport.clientChannel(), config, connections));
             }
             Channel channel = new ServerBootstrap()
                     .group(group)
@@ -55,6 +56,14 @@ final class NettyServer implements RunningServer {
             group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    /**
+     * The server-wide cap on back-end connections, split across the event loops' pools so that the pools add up
+     * to exactly the cap, as in the servers with one shared pool; every loop gets at least one.
+     */
+    static int connectionsOfLoop(int total, int loops, int loopIndex) {
+        return Math.max(1, total / loops + (loopIndex < total % loops ? 1 : 0));
     }
 
     @Override
