@@ -17,25 +17,25 @@ import java.util.function.Consumer;
  */
 final class FanoutHandler implements BackendClient.Callback {
     private final FanoutRequest request;
-    private final Responses responses;
-    private final Consumer<FullHttpResponse> reply;
+    private final Reply reply;
+    private final Consumer<FullHttpResponse> respond;
     private final BackendClient.Call[] calls;
     private ScheduledFuture<?> deadline;
     private int answered;
     private long sum;
     private boolean over;
 
-    private FanoutHandler(FanoutRequest request, Responses responses, Consumer<FullHttpResponse> reply) {
+    private FanoutHandler(FanoutRequest request, Reply reply, Consumer<FullHttpResponse> respond) {
         this.request = request;
-        this.responses = responses;
         this.reply = reply;
+        this.respond = respond;
         this.calls = new BackendClient.Call[request.calls()];
     }
 
-    /** Starts the fan-out; {@code reply} receives the one response, on {@code loop}, unless it is cancelled. */
+    /** Starts the fan-out; {@code respond} receives the one response, on {@code loop}, unless it is cancelled. */
     static FanoutHandler start(EventLoop loop, BackendClient client, FanoutRequest request, Duration timeout,
-            Responses responses, Consumer<FullHttpResponse> reply) {
-        FanoutHandler fanout = new FanoutHandler(request, responses, reply);
+            Reply reply, Consumer<FullHttpResponse> respond) {
+        FanoutHandler fanout = new FanoutHandler(request, reply, respond);
         fanout.deadline = loop.schedule(fanout::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
         for (int k = 0; k < request.calls() && !fanout.over; k++) {
             fanout.calls[k] = client.call(Contract.delayPathAndQuery(request.delayMs(), k), fanout);
@@ -50,20 +50,20 @@ final class FanoutHandler implements BackendClient.Callback {
         }
         sum += value;
         if (++answered == request.calls()) {
-            finish(responses.json(Contract.fanoutBody(request.calls(), sum)));
+            finish(reply.json(Contract.fanoutBody(request.calls(), sum)));
         }
     }
 
     @Override
     public void onFailure(Throwable cause) {
         if (!over) {
-            finish(responses.failure(Failure.BAD_GATEWAY));
+            finish(reply.failure(Failure.BAD_GATEWAY));
         }
     }
 
     private void timedOut() {
         if (!over) {
-            finish(responses.failure(Failure.GATEWAY_TIMEOUT));
+            finish(reply.failure(Failure.GATEWAY_TIMEOUT));
         }
     }
 
@@ -76,7 +76,7 @@ final class FanoutHandler implements BackendClient.Callback {
 
     private void finish(FullHttpResponse response) {
         stop();
-        reply.accept(response);
+        respond.accept(response);
     }
 
     private void stop() {

@@ -18,7 +18,7 @@ final class HelloHandler {
     private HelloHandler() {
     }
 
-    static FullHttpResponse reply(Responses responses) {
-        return responses.of(HttpResponseStatus.OK, Responses.TEXT_PLAIN, BODY.duplicate());
+    static FullHttpResponse reply(Reply reply) {
+        return reply.of(HttpResponseStatus.OK, Reply.TEXT_PLAIN, BODY.duplicate());
     }
 }

@@ -29,16 +29,16 @@ import java.util.ArrayDeque;
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final ServerConfig config;
-    private final Responses responses;
+    private final Reply reply;
     private final BackendClient client;
     private final ArrayDeque<HttpRequest> queued = new ArrayDeque<>();
     private FanoutHandler fanout;
     /** A response that ends the connection is written: whatever the client sent after it goes unanswered. */
     private boolean closing;
 
-    RequestHandler(ServerConfig config, Responses responses, BackendClient client) {
+    RequestHandler(ServerConfig config, Reply reply, BackendClient client) {
         this.config = config;
-        this.responses = responses;
+        this.reply = reply;
         this.client = client;
     }
 
@@ -64,33 +64,33 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (request.decoderResult().isFailure()) {
             Throwable cause = request.decoderResult().cause();
             boolean tooLarge = cause instanceof TooLongHttpHeaderException || cause instanceof TooLongHttpLineException;
-            write(ctx, responses.failure(tooLarge ? Failure.HEADERS_TOO_LARGE : Failure.MALFORMED_REQUEST), false);
+            write(ctx, reply.failure(tooLarge ? Failure.HEADERS_TOO_LARGE : Failure.MALFORMED_REQUEST), false);
             return;
         }
         String target = request.uri();
         if (Contract.requestHeadBytes(request.method().name(), target, request.headers())
                 > Contract.MAX_REQUEST_HEAD_BYTES) {
-            write(ctx, responses.failure(Failure.HEADERS_TOO_LARGE), false);
+            write(ctx, reply.failure(Failure.HEADERS_TOO_LARGE), false);
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
         switch (Route.of(request.method().name(), path)) {
-            case HELLO -> write(ctx, HelloHandler.reply(responses), keepAlive);
-            case NOT_FOUND -> write(ctx, responses.failure(Failure.NOT_FOUND), keepAlive);
-            case METHOD_NOT_ALLOWED -> write(ctx, responses.failure(Failure.METHOD_NOT_ALLOWED), keepAlive);
+            case HELLO -> write(ctx, HelloHandler.reply(reply), keepAlive);
+            case NOT_FOUND -> write(ctx, reply.failure(Failure.NOT_FOUND), keepAlive);
+            case METHOD_NOT_ALLOWED -> write(ctx, reply.failure(Failure.METHOD_NOT_ALLOWED), keepAlive);
             case FANOUT -> {
                 FanoutRequest fanoutRequest;
                 try {
                     fanoutRequest = FanoutRequest.parse(query < 0 ? null : target.substring(query + 1), config);
                 } catch (InvalidParameterException e) {
-                    write(ctx, responses.text(InvalidParameterException.STATUS, e.bodyBytes()), keepAlive);
+                    write(ctx, reply.text(InvalidParameterException.STATUS, e.bodyBytes()), keepAlive);
                     return;
                 }
                 ctx.channel().config().setAutoRead(false);
                 fanout = FanoutHandler.start(ctx.channel().eventLoop(), client, fanoutRequest,
-                        config.downstreamTimeout(), responses, response -> fanoutDone(ctx, response, keepAlive));
+                        config.downstreamTimeout(), reply, response -> fanoutDone(ctx, response, keepAlive));
             }
         }
     }

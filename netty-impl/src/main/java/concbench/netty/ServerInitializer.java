@@ -27,9 +27,9 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         HttpDecoderConfig limits = new HttpDecoderConfig()
                 .setMaxInitialLineLength(Contract.MAX_REQUEST_HEAD_BYTES)
                 .setMaxHeaderSize(Contract.MAX_REQUEST_HEAD_BYTES);
-        Responses responses = new Responses(date);
+        Reply reply = new Reply(date);
         ch.pipeline().addLast(
                 new HttpServerCodec(limits),
-                new RequestHandler(config, responses, clients.get(ch.eventLoop())));
+                new RequestHandler(config, reply, clients.get(ch.eventLoop())));
     }
 }

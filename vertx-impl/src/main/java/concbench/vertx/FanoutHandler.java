@@ -27,14 +27,14 @@ final class FanoutHandler implements Handler<HttpServerRequest> {
     private final Vertx vertx;
     private final ServerConfig config;
     private final BackendClient backend;
-    private final Responder responder;
+    private final Reply reply;
     private final long deadlineMs;
 
-    FanoutHandler(Vertx vertx, ServerConfig config, BackendClient backend, Responder responder) {
+    FanoutHandler(Vertx vertx, ServerConfig config, BackendClient backend, Reply reply) {
         this.vertx = vertx;
         this.config = config;
         this.backend = backend;
-        this.responder = responder;
+        this.reply = reply;
         this.deadlineMs = config.downstreamTimeout().toMillis();
     }
 
@@ -44,7 +44,7 @@ final class FanoutHandler implements Handler<HttpServerRequest> {
         try {
             fanout = FanoutRequest.parse(request.query(), config);
         } catch (InvalidParameterException invalid) {
-            responder.invalidParameter(request, invalid);
+            reply.invalidParameter(request, invalid);
             return;
         }
         // Set before the calls start, so that it fires before any per-call wait for a pooled connection, which
@@ -59,29 +59,29 @@ final class FanoutHandler implements Handler<HttpServerRequest> {
         }
         deadline.onSuccess(fired -> {
             abandon.tryComplete();
-            responder.failure(request, Failure.GATEWAY_TIMEOUT);
+            reply.failure(request, Failure.GATEWAY_TIMEOUT);
         });
         Future.all(calls).onComplete(all -> {
             if (!deadline.cancel()) {
                 return; // the deadline fired first and has answered 504
             }
             if (all.succeeded()) {
-                reply(request, calls);
+                answer(request, calls);
             } else {
                 abandon.tryComplete();
-                responder.failure(request, all.cause() instanceof TimeoutException
+                reply.failure(request, all.cause() instanceof TimeoutException
                         ? Failure.GATEWAY_TIMEOUT
                         : Failure.BAD_GATEWAY);
             }
         });
     }
 
-    private void reply(HttpServerRequest request, List<Future<Long>> calls) {
+    private void answer(HttpServerRequest request, List<Future<Long>> calls) {
         long sum = 0;
         for (Future<Long> call : calls) {
             sum += call.result();
         }
         Buffer body = Buffer.buffer(Contract.fanoutBody(calls.size(), sum));
-        responder.send(request, Responder.APPLICATION_JSON, Responder.length(body), body);
+        reply.send(request, Reply.APPLICATION_JSON, Reply.length(body), body);
     }
 }

@@ -8,16 +8,16 @@ import io.vertx.core.http.HttpServerRequest;
 /** {@code GET /hello}: a pre-built body and pre-built header values, nothing computed per request. */
 final class HelloHandler implements Handler<HttpServerRequest> {
     private static final Buffer BODY = Buffer.buffer(Contract.HELLO_BODY_BYTES);
-    private static final CharSequence LENGTH = Responder.length(BODY);
+    private static final CharSequence LENGTH = Reply.length(BODY);
 
-    private final Responder responder;
+    private final Reply reply;
 
-    HelloHandler(Responder responder) {
-        this.responder = responder;
+    HelloHandler(Reply reply) {
+        this.reply = reply;
     }
 
     @Override
     public void handle(HttpServerRequest request) {
-        responder.send(request, Responder.TEXT_PLAIN, LENGTH, BODY);
+        reply.send(request, Reply.TEXT_PLAIN, LENGTH, BODY);
     }
 }

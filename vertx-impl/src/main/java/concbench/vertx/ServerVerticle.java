@@ -21,7 +21,7 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
     private final ServerConfig config;
     private final HttpServerOptions options;
     private final BackendClient backend;
-    private final Responder responder = new Responder();
+    private final Reply reply = new Reply();
     private HelloHandler hello;
     private FanoutHandler fanout;
 
@@ -33,8 +33,8 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
 
     @Override
     public Future<?> start() {
-        hello = new HelloHandler(responder);
-        fanout = new FanoutHandler(vertx, config, backend, responder);
+        hello = new HelloHandler(reply);
+        fanout = new FanoutHandler(vertx, config, backend, reply);
         refreshDateEverySecond();
         return vertx.createHttpServer(options)
                 .connectionHandler(RequestHeadGuard::install)
@@ -49,7 +49,7 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
      * current second behind. Vert.x cancels the timer when the verticle is undeployed.
      */
     private void refreshDateEverySecond() {
-        responder.refreshDate();
+        reply.refreshDate();
         long untilNextSecond = MILLIS_PER_SECOND - System.currentTimeMillis() % MILLIS_PER_SECOND;
         vertx.setTimer(untilNextSecond, tick -> refreshDateEverySecond());
     }
@@ -59,8 +59,8 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
         switch (Route.of(request.method().name(), request.path())) {
             case HELLO -> hello.handle(request);
             case FANOUT -> fanout.handle(request);
-            case NOT_FOUND -> responder.failure(request, Failure.NOT_FOUND);
-            case METHOD_NOT_ALLOWED -> responder.failure(request, Failure.METHOD_NOT_ALLOWED);
+            case NOT_FOUND -> reply.failure(request, Failure.NOT_FOUND);
+            case METHOD_NOT_ALLOWED -> reply.failure(request, Failure.METHOD_NOT_ALLOWED);
         }
     }
 
@@ -70,7 +70,7 @@ final class ServerVerticle extends VerticleBase implements Handler<HttpServerReq
      * its bodies. Vert.x closes the connection once this reply is written.
      */
     private void rejectInvalid(HttpServerRequest request) {
-        responder.failure(request, request.decoderResult().cause() instanceof TooLongFrameException
+        reply.failure(request, request.decoderResult().cause() instanceof TooLongFrameException
                 ? Failure.HEADERS_TOO_LARGE
                 : Failure.MALFORMED_REQUEST);
     }

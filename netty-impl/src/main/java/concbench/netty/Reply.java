@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * Builds every response of the contract. Header names and fixed values are {@link AsciiString} constants, encoded
  * once; headers are not validated per response because every value here is known to be valid.
  */
-final class Responses {
+final class Reply {
     static final AsciiString SERVER = AsciiString.cached(NettyImplementation.NAME);
     static final AsciiString TEXT_PLAIN = AsciiString.cached(Contract.TEXT_PLAIN);
     static final AsciiString APPLICATION_JSON = AsciiString.cached(Contract.APPLICATION_JSON);
@@ -25,7 +25,7 @@ final class Responses {
 
     private final DateHeader date;
 
-    Responses(DateHeader date) {
+    Reply(DateHeader date) {
         this.date = date;
     }
 

@@ -16,10 +16,10 @@ import java.util.Map;
 /**
  * Writes the replies of one verticle with the headers every response carries. Header values are pre-built with
  * {@link HttpHeaders#createOptimized} (ASCII bytes encoded once, as Vert.x's TechEmpower entry does) and the fixed
- * bodies are pre-built Buffers. The Date value is refreshed by the verticle's once-a-second timer; the responder is
+ * bodies are pre-built Buffers. The Date value is refreshed by the verticle's once-a-second timer; this object is
  * only ever used on that verticle's event loop, so the field needs no synchronisation.
  */
-final class Responder {
+final class Reply {
     private static final CharSequence SERVER = HttpHeaders.createOptimized(VertxImplementation.NAME);
     static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized(Contract.TEXT_PLAIN);
     static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized(Contract.APPLICATION_JSON);
@@ -38,7 +38,7 @@ final class Responder {
 
     private CharSequence date;
 
-    Responder() {
+    Reply() {
         refreshDate();
     }
 
