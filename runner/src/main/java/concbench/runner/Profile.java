@@ -1,0 +1,67 @@
+package concbench.runner;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long and how hard a run loads each server. Every phase is long enough for its purpose: the warm-up lets
+ * the JIT compile the hot paths before anything is counted, each sweep level runs long enough for a stable mean,
+ * and the fixed-rate run long enough for its tail percentiles to mean something (the smoke profile only proves
+ * the machinery works; its numbers are not for comparing).
+ *
+ * @param warmupSeconds  the warm-up phase, excluded from every number
+ * @param warmupUsers    looping users during the warm-up
+ * @param levels         the closed-model concurrency levels of the throughput sweep
+ * @param levelSeconds   how long each level is measured
+ * @param helloRate      the fixed arrival rate of the hello latency run, requests per second
+ * @param fanoutRate     the fixed arrival rate of the fan-out latency run, requests per second
+ * @param rateSeconds    how long the fixed-rate run lasts
+ * @param trials         how many times each (implementation, scenario) runs, interleaved
+ */
+public record Profile(
+        String name,
+        int warmupSeconds,
+        int warmupUsers,
+        List<Integer> levels,
+        int levelSeconds,
+        int helloRate,
+        int fanoutRate,
+        int rateSeconds,
+        int trials) {
+
+    /** For CI: everything on 2 CPUs in under 3 minutes. Proves the pipeline, not the servers. */
+    public static final Profile SMOKE = new Profile("smoke", 3, 16, List.of(16, 64), 3, 500, 100, 3, 1);
+    /** The default: every implementation and scenario on 2 CPUs in under 10 minutes. */
+    public static final Profile QUICK = new Profile("quick", 10, 64, List.of(16, 64, 256), 10, 2000, 500, 15, 1);
+    /** For numbers to publish: longer phases, more levels, three interleaved trials. */
+    public static final Profile FULL = new Profile("full", 30, 64, List.of(1, 16, 64, 256, 1024), 30, 2000, 500, 60, 3);
+
+    private static final List<Profile> ALL = List.of(SMOKE, QUICK, FULL);
+
+    public Profile {
+        levels = List.copyOf(levels);
+    }
+
+    /** @throws IllegalArgumentException naming the profiles there are */
+    public static Profile named(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(p -> p.name.equals(wanted)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown profile '" + name + "'; choose one of "
+                        + Arrays.toString(ALL.stream().map(Profile::name).toArray())));
+    }
+
+    public Profile withTrials(int newTrials) {
+        return new Profile(name, warmupSeconds, warmupUsers, levels, levelSeconds, helloRate, fanoutRate,
+                rateSeconds, newTrials);
+    }
+
+    public int rate(Scenario scenario) {
+        return scenario == Scenario.HELLO ? helloRate : fanoutRate;
+    }
+
+    /** How long Gatling's phases take together, without JVM start-up. */
+    public int loadSeconds() {
+        return warmupSeconds + levels.size() * levelSeconds + rateSeconds;
+    }
+}
