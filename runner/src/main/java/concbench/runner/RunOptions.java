@@ -1,0 +1,81 @@
+package concbench.runner;
+
+import concbench.contract.CommandLine;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@code ./bench run}.
+ *
+ * @param implementations the servers to measure, by name
+ * @param out             the run's results folder, {@code results/<timestamp>-<host>} unless given
+ * @param serverCpus      CPU sets given on the command line, null where the default layout decides
+ */
+record RunOptions(
+        Path root,
+        Profile profile,
+        List<String> implementations,
+        List<Scenario> scenarios,
+        Path out,
+        CpuSet serverCpus,
+        CpuSet loadGeneratorCpus,
+        CpuSet backendCpus) {
+
+    static final Map<String, String> OPTIONS = CommandLine.options(
+            "profile", "smoke (CI, under 3 min), quick (default, under 10 min) or full (3 trials, long phases)",
+            "impls", "comma-separated servers to measure (default: all)",
+            "scenarios", "hello, fanout or both (default: hello,fanout)",
+            "trials", "repeat each (server, scenario) K times, interleaved (default: the profile's)",
+            "out", "results folder (default: results/<timestamp>-<host>)",
+            "server-cpus", "CPUs of the server, e.g. 0-3 (default: derived from the core count)",
+            "loadgen-cpus", "CPUs of Gatling",
+            "backend-cpus", "CPUs of the fan-out back end");
+
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final int MAX_TRIALS = 100;
+
+    /**
+     * @param root      the project folder
+     * @param available the implementations the project has
+     * @throws IllegalArgumentException naming the bad option
+     */
+    static RunOptions parse(String[] args, Path root, List<String> available) {
+        CommandLine line = CommandLine.parse(args, OPTIONS);
+        Profile profile = Profile.named(line.string("profile", Profile.QUICK.name()));
+        profile = profile.withTrials(line.integer("trials", profile.trials(), 1, MAX_TRIALS));
+        List<String> implementations = list(line.string("impls", String.join(",", available)));
+        for (String implementation : implementations) {
+            if (!available.contains(implementation)) {
+                throw new IllegalArgumentException("unknown implementation '" + implementation + "'; choose from "
+                        + available);
+            }
+        }
+        List<Scenario> scenarios = list(line.string("scenarios", "hello,fanout")).stream().map(Scenario::named).toList();
+        String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + Environment.localHostName();
+        return new RunOptions(root, profile, implementations, scenarios,
+                root.resolve(line.string("out", defaultOut)).normalize(),
+                cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        List<String> items = Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .distinct().toList();
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("an empty list: '" + commaSeparated + "'");
+        }
+        return items;
+    }
+
+    private static CpuSet cpus(CommandLine line, String option) {
+        String value = line.string(option, null);
+        try {
+            return value == null ? null : CpuSet.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + option + ": " + e.getMessage());
+        }
+    }
+}
