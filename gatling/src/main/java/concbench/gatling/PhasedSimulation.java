@@ -25,8 +25,9 @@ import java.util.List;
  *       number.</li>
  *   <li>{@code sweep-<level>}, one per level: throughput in a closed model. A fixed number of users each send a
  *       request, wait for its answer and send the next, over one keep-alive connection of their own, for
- *       {@code levelSeconds}. The server's best rate at that concurrency is what it completes; latency here is
- *       not reported as latency, since a slow answer also delays the next request (coordinated omission).</li>
+ *       {@code levelSeconds}. The server's best rate at that concurrency is what it completes. Latency measured
+ *       here understates the slow answers, since a slow answer also delays the next request (coordinated
+ *       omission): latency is the rate phase's job.</li>
  *   <li>{@code rate-<rate>}: latency in an open model. Requests arrive at a fixed rate whatever the answers, so a
  *       slow answer cannot hold back the requests behind it and the latency is free of coordinated omission.
  *       Users share a pool of keep-alive connections, so latency is not the cost of opening a connection per

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,6 +48,7 @@ public final class GatlingProcess implements AutoCloseable {
     private final Process process;
     private final Thread outputPump;
     private final Deque<String> lastLines = new ArrayDeque<>();
+    private final AtomicReference<RuntimeException> consumerFailure = new AtomicReference<>();
     private final Set<Path> foldersBefore;
 
     private GatlingProcess(GatlingCommand command, Process process, Set<Path> foldersBefore,
@@ -59,7 +61,9 @@ public final class GatlingProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the JVM; {@code output} receives each line it prints (stdout and stderr), on a thread of its own.
+     * Starts the JVM; {@code output} receives each line it prints (stdout and stderr), on a thread of its own. It
+     * should be quick: Gatling waits while its output is not read. Should it throw, the output is still drained
+     * and {@link #await} reports the failure.
      *
      * @throws IOException when the command cannot be built or started, or the results folder cannot be made
      */
@@ -80,6 +84,7 @@ public final class GatlingProcess implements AutoCloseable {
      * @throws InterruptedException when interrupted; the JVM and its children are killed first
      * @throws IOException          when Gatling failed (the message ends with its last lines of output) or left
      *                              no single new run folder with a {@code simulation.log}
+     * @throws IllegalStateException when the output consumer threw
      */
     public Result await() throws InterruptedException, IOException {
         int status;
@@ -89,6 +94,9 @@ public final class GatlingProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             close();
             throw e;
+        }
+        if (consumerFailure.get() != null) {
+            throw new IllegalStateException("the consumer of Gatling's output failed", consumerFailure.get());
         }
         if (status != 0) {
             throw new IOException("Gatling exited with status " + status + "; its last lines:\n" + lastLines());
@@ -101,12 +109,10 @@ public final class GatlingProcess implements AutoCloseable {
                     + command.resultsFolder() + ", found " + runs + "; Gatling's last lines:\n" + lastLines());
         }
         Path run = runs.getFirst();
-        Optional<Path> report = command.htmlReport() && Files.isRegularFile(run.resolve(REPORT_INDEX))
-                ? Optional.of(run) : Optional.empty();
-        if (command.htmlReport() && report.isEmpty()) {
+        if (command.htmlReport() && !Files.isRegularFile(run.resolve(REPORT_INDEX))) {
             throw new IOException("Gatling wrote no HTML report in " + run + "; its last lines:\n" + lastLines());
         }
-        return new Result(run, run.resolve(SIMULATION_LOG), report);
+        return new Result(run, run.resolve(SIMULATION_LOG), command.htmlReport() ? Optional.of(run) : Optional.empty());
     }
 
     /** Kills the JVM and every process it started, and waits for them to be gone; nothing when it has ended. */
@@ -136,7 +142,12 @@ public final class GatlingProcess implements AutoCloseable {
                     }
                     lastLines.addLast(line);
                 }
-                output.accept(line);
+                try {
+                    output.accept(line);
+                } catch (RuntimeException e) {
+                    // The output must still be drained, or a full pipe would stall Gatling in the middle of a run.
+                    consumerFailure.compareAndSet(null, e);
+                }
             }
         } catch (IOException e) {
             // The stream closes under the reader when the process is killed; its last lines are all there is.

@@ -31,6 +31,11 @@ final class LogInput implements AutoCloseable {
         return bufferOffset + buffer.position();
     }
 
+    /** How many bytes the file holds past {@link #offset}. */
+    long remaining() throws IOException {
+        return channel.size() - offset();
+    }
+
     /** True when the file has no byte left. */
     boolean atEnd() throws IOException {
         return !fill(1);

@@ -15,16 +15,16 @@ import java.util.Map;
  * the phase whole and nothing of the phases before and after, which run strictly one after another. It is at
  * least 1 ms, the resolution of Gatling's clock.
  *
- * @param phase      the request name, e.g. {@code sweep-64}
- * @param ok         requests that passed every check
- * @param ko         requests that failed
- * @param errors     the failures' messages and how often each occurred, most frequent first
+ * @param phase         the request name, e.g. {@code sweep-64}
+ * @param ok            requests that passed every check
+ * @param ko            requests that failed
+ * @param errors        the failures' messages and how often each occurred, most frequent first
  * @param windowStartMs the window's start, epoch milliseconds
  * @param windowEndMs   the window's end, epoch milliseconds
- * @param throughput OK requests per second over the window: what the server completed correctly
- * @param latency    percentiles of the OK requests' response times; a KO can be fast for the wrong reason
- *                   (a refused connection) and would flatter them
- * @param timeline   OK and KO requests second by second, by the second in which they ended
+ * @param throughput    OK requests per second over the window: what the server completed correctly
+ * @param latency       percentiles of the OK requests' response times; a KO can be fast for the wrong reason
+ *                      (a refused connection) and would flatter them
+ * @param timeline      OK and KO requests second by second, by the second in which they ended
  */
 public record PhaseStats(String phase, long ok, long ko, Map<String, Long> errors, long windowStartMs,
         long windowEndMs, double throughput, LatencyHistogram.Latency latency, Timeline timeline) {

@@ -190,6 +190,11 @@ public final class SimulationLog {
         if (length == 0) {
             return "";
         }
+        if (length > in.remaining()) {
+            // A corrupt length would otherwise be an allocation of up to 2 GiB before the end of the file shows.
+            throw malformed("record " + recordNumber + " has a string of " + length + " bytes where the file has "
+                    + in.remaining() + " left");
+        }
         byte[] bytes = in.readBytes(length);
         byte coder = in.readByte();
         return switch (coder) {

@@ -131,6 +131,12 @@ class SimulationLogTest {
                 .writeTo(folder.resolve("cache.log"));
         e = assertThrows(IOException.class, () -> SimulationLog.read(unknownCachedString, r -> { }));
         assertTrue(e.getMessage().contains("cached string 16 before it appeared"), e.getMessage());
+
+        Path hugeString = SyntheticLog.run(VERSION, START, SCENARIOS)
+                .raw(SyntheticLog.ERROR, 0, 0, 0, 1, 0x7F, 0xFF, 0xFF, 0xFF, 65, 0)
+                .writeTo(folder.resolve("huge.log"));
+        e = assertThrows(IOException.class, () -> SimulationLog.read(hugeString, r -> { }));
+        assertTrue(e.getMessage().contains("a string of 2147483647 bytes"), e.getMessage());
     }
 
     @Test
