@@ -1,0 +1,125 @@
+package concbench.gatling;
+
+import concbench.contract.ServerConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What one run of a simulation does, read from system properties ({@code -Dlevels=16,64,256}): every parameter
+ * and its default are here and nowhere else. Bad values stop the run before it starts, naming the property.
+ *
+ * @param target        the server's base URL
+ * @param warmupSeconds how long the warm-up's looping users run
+ * @param warmupUsers   how many looping users warm up
+ * @param levels        the closed-model concurrency levels of the throughput sweep, run in this order
+ * @param levelSeconds  how long each level's looping users run
+ * @param rate          the arrival rate of the latency run, requests per second
+ * @param rateSeconds   how long the arrivals last
+ * @param calls         fan-out only: N, the back-end calls each request makes
+ * @param delayMs       fan-out only: D, how long the back end waits before each answer
+ */
+public record LoadProfile(URI target, int warmupSeconds, int warmupUsers, List<Integer> levels, int levelSeconds,
+        int rate, int rateSeconds, int calls, int delayMs) {
+
+    public static final String TARGET = "target";
+    public static final String WARMUP_SECONDS = "warmupSeconds";
+    public static final String WARMUP_USERS = "warmupUsers";
+    public static final String LEVELS = "levels";
+    public static final String LEVEL_SECONDS = "levelSeconds";
+    public static final String RATE = "rate";
+    public static final String RATE_SECONDS = "rateSeconds";
+    public static final String CALLS = "calls";
+    public static final String DELAY_MS = "delayMs";
+
+    static final String DEFAULT_TARGET = "http://" + ServerConfig.DEFAULT_HOST + ":" + ServerConfig.DEFAULT_PORT;
+    static final int DEFAULT_WARMUP_SECONDS = 10;
+    static final int DEFAULT_WARMUP_USERS = 16;
+    static final String DEFAULT_LEVELS = "16,64,256";
+    static final int DEFAULT_LEVEL_SECONDS = 20;
+    static final int DEFAULT_RATE = 500;
+    static final int DEFAULT_RATE_SECONDS = 30;
+    /** The servers' own defaults, so that a fan-out with no parameters and one with the defaults ask the same. */
+    static final int DEFAULT_CALLS = ServerConfig.DEFAULT_CALLS;
+    static final int DEFAULT_DELAY_MS = ServerConfig.DEFAULT_DELAY_MS;
+
+    public LoadProfile {
+        if (!"http".equals(target.getScheme()) || target.getHost() == null) {
+            throw new IllegalArgumentException(TARGET + " must be an http:// URL, got " + target);
+        }
+        atLeast(WARMUP_SECONDS, warmupSeconds, 1);
+        atLeast(WARMUP_USERS, warmupUsers, 1);
+        atLeast(LEVEL_SECONDS, levelSeconds, 1);
+        atLeast(RATE, rate, 1);
+        atLeast(RATE_SECONDS, rateSeconds, 1);
+        atLeast(CALLS, calls, 1);
+        atLeast(DELAY_MS, delayMs, 0);
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException(LEVELS + " needs at least one concurrency level");
+        }
+        for (int level : levels) {
+            atLeast(LEVELS, level, 1);
+        }
+        if (new HashSet<>(levels).size() != levels.size()) {
+            // Each level is a phase named after it; two phases of one name would be counted as one.
+            throw new IllegalArgumentException(LEVELS + " repeats a level: " + levels);
+        }
+        levels = List.copyOf(levels);
+    }
+
+    /** The profile the JVM was started with. */
+    public static LoadProfile fromSystemProperties() {
+        return from(System.getProperties());
+    }
+
+    static LoadProfile from(Properties properties) {
+        return new LoadProfile(
+                target(properties.getProperty(TARGET, DEFAULT_TARGET)),
+                integer(properties, WARMUP_SECONDS, DEFAULT_WARMUP_SECONDS),
+                integer(properties, WARMUP_USERS, DEFAULT_WARMUP_USERS),
+                levels(properties.getProperty(LEVELS, DEFAULT_LEVELS)),
+                integer(properties, LEVEL_SECONDS, DEFAULT_LEVEL_SECONDS),
+                integer(properties, RATE, DEFAULT_RATE),
+                integer(properties, RATE_SECONDS, DEFAULT_RATE_SECONDS),
+                integer(properties, CALLS, DEFAULT_CALLS),
+                integer(properties, DELAY_MS, DEFAULT_DELAY_MS));
+    }
+
+    private static URI target(String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(TARGET + " is not a URL: " + e.getMessage());
+        }
+    }
+
+    private static int integer(Properties properties, String name, int defaultValue) {
+        String value = properties.getProperty(name);
+        return value == null ? defaultValue : parse(name, value);
+    }
+
+    private static List<Integer> levels(String value) {
+        List<Integer> levels = new ArrayList<>();
+        for (String level : value.split(",", -1)) {
+            levels.add(parse(LEVELS, level.strip()));
+        }
+        return levels;
+    }
+
+    private static int parse(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    private static void atLeast(String name, int value, int least) {
+        if (value < least) {
+            throw new IllegalArgumentException(name + " must be at least " + least + ", got " + value);
+        }
+    }
+}

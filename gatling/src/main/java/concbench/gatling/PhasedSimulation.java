@@ -1,0 +1,98 @@
+package concbench.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The phases every simulation runs, strictly one after another: a phase starts once every user of the one before
+ * has finished, so no two phases ever load the server at once. Each phase names its requests after itself
+ * ({@code warmup}, {@code sweep-64}, {@code rate-500}), so every record of {@code simulation.log} says which phase
+ * it belongs to and a phase's numbers are computed over its own records only.
+ *
+ * <ol>
+ *   <li>{@code warmup}: looping users get the JIT of the server and of Gatling to steady state. Excluded from every
+ *       number.</li>
+ *   <li>{@code sweep-<level>}, one per level: throughput in a closed model. A fixed number of users each send a
+ *       request, wait for its answer and send the next, over one keep-alive connection of their own, for
+ *       {@code levelSeconds}. The server's best rate at that concurrency is what it completes. Latency measured
+ *       here understates the slow answers, since a slow answer also delays the next request (coordinated
+ *       omission): latency is the rate phase's job.</li>
+ *   <li>{@code rate-<rate>}: latency in an open model. Requests arrive at a fixed rate whatever the answers, so a
+ *       slow answer cannot hold back the requests behind it and the latency is free of coordinated omission.
+ *       Users share a pool of keep-alive connections, so latency is not the cost of opening a connection per
+ *       request: only the first requests of the phase open the connections the pool needs.</li>
+ * </ol>
+ *
+ * <p>Only status 200 is checked, a check that costs nothing next to a request; the conformance suite has already
+ * proved the bodies right.
+ */
+public abstract class PhasedSimulation extends Simulation {
+    public static final String WARMUP = "warmup";
+    private static final int OK = 200;
+
+    /** The one request a simulation sends, named after the phase that sends it. */
+    @FunctionalInterface
+    protected interface Request {
+        HttpRequestActionBuilder named(String phase, LoadProfile profile);
+    }
+
+    protected PhasedSimulation(Request request) {
+        LoadProfile profile = LoadProfile.fromSystemProperties();
+        // No warm-up request: Gatling's own goes to https://gatling.io unless disabled, and our warm-up phase
+        // warms up the HTTP stack against the server itself.
+        HttpProtocolBuilder ownConnection = http.baseUrl(profile.target().toString()).disableWarmUp();
+        HttpProtocolBuilder sharedConnections = ownConnection.shareConnections();
+
+        List<PopulationBuilder> phases = new ArrayList<>();
+        phases.add(looping(WARMUP, profile.warmupUsers(), profile.warmupSeconds(), request, profile, ownConnection));
+        for (int level : profile.levels()) {
+            phases.add(looping(sweepPhase(level), level, profile.levelSeconds(), request, profile, ownConnection));
+        }
+        String ratePhase = ratePhase(profile.rate());
+        phases.add(scenario(ratePhase)
+                .exec(checked(request, ratePhase, profile))
+                .injectOpen(constantUsersPerSec(profile.rate()).during(Duration.ofSeconds(profile.rateSeconds())))
+                .protocols(sharedConnections));
+        setUp(oneAfterAnother(phases));
+    }
+
+    public static String sweepPhase(int level) {
+        return "sweep-" + level;
+    }
+
+    public static String ratePhase(int rate) {
+        return "rate-" + rate;
+    }
+
+    /** {@code users} users that each loop on the request for {@code seconds}, all started at once. */
+    private static PopulationBuilder looping(String phase, int users, int seconds, Request request,
+            LoadProfile profile, HttpProtocolBuilder protocol) {
+        return scenario(phase)
+                .during(Duration.ofSeconds(seconds)).on(checked(request, phase, profile))
+                .injectOpen(atOnceUsers(users))
+                .protocols(protocol);
+    }
+
+    private static HttpRequestActionBuilder checked(Request request, String phase, LoadProfile profile) {
+        return request.named(phase, profile).check(status().is(OK));
+    }
+
+    private static PopulationBuilder oneAfterAnother(List<PopulationBuilder> phases) {
+        PopulationBuilder chain = phases.getLast();
+        for (int i = phases.size() - 2; i >= 0; i--) {
+            chain = phases.get(i).andThen(chain);
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,86 @@
+package concbench.runner.gatling;
+
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The numbers of one phase, computed over exactly the requests named after it and nothing else: a warm-up
+ * request or one of another level can never leak in.
+ *
+ * <p>The <b>window</b> runs from the earliest start to the latest end of the phase's requests, OK or KO: from the
+ * moment the phase's first request was sent to the moment its last one completed, so it holds every request of
+ * the phase whole and nothing of the phases before and after, which run strictly one after another. It is at
+ * least 1 ms, the resolution of Gatling's clock.
+ *
+ * @param phase         the request name, e.g. {@code sweep-64}
+ * @param ok            requests that passed every check
+ * @param ko            requests that failed
+ * @param errors        the failures' messages and how often each occurred, most frequent first
+ * @param windowStartMs the window's start, epoch milliseconds
+ * @param windowEndMs   the window's end, epoch milliseconds
+ * @param throughput    OK requests per second over the window: what the server completed correctly
+ * @param latency       percentiles of the OK requests' response times; a KO can be fast for the wrong reason
+ *                      (a refused connection) and would flatter them
+ * @param timeline      OK and KO requests second by second, by the second in which they ended
+ */
+public record PhaseStats(String phase, long ok, long ko, Map<String, Long> errors, long windowStartMs,
+        long windowEndMs, double throughput, LatencyHistogram.Latency latency, Timeline timeline) {
+
+    private static final double MILLIS_PER_SECOND = 1000.0;
+    private static final long MIN_WINDOW_MS = 1;
+
+    public PhaseStats {
+        errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    }
+
+    public long windowMs() {
+        return windowEndMs - windowStartMs;
+    }
+
+    /** Gathers one phase's requests as the log streams by. */
+    static final class Accumulator {
+        private final String phase;
+        private final LatencyHistogram latency = new LatencyHistogram();
+        private final Map<String, Long> errors = new HashMap<>();
+        private final EndCounts endCounts = new EndCounts();
+        private long ok;
+        private long ko;
+        private long windowStartMs = Long.MAX_VALUE;
+        private long windowEndMs = Long.MIN_VALUE;
+
+        Accumulator(String phase) {
+            this.phase = phase;
+        }
+
+        void add(RequestRecord request) {
+            if (!request.name().equals(phase)) {
+                throw new IllegalArgumentException("request " + request.name() + " is not of phase " + phase);
+            }
+            if (request.ok()) {
+                ok++;
+                latency.recordMillis(request.responseTimeMs());
+            } else {
+                ko++;
+                errors.merge(request.message(), 1L, Long::sum);
+            }
+            windowStartMs = Math.min(windowStartMs, request.startMs());
+            windowEndMs = Math.max(windowEndMs, request.endMs());
+            endCounts.add(request.endMs(), request.ok());
+        }
+
+        PhaseStats stats() {
+            long windowEnd = Math.max(windowEndMs, windowStartMs + MIN_WINDOW_MS);
+            double throughput = ok / ((windowEnd - windowStartMs) / MILLIS_PER_SECOND);
+            Map<String, Long> sortedErrors = new LinkedHashMap<>();
+            errors.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sortedErrors.put(e.getKey(), e.getValue()));
+            return new PhaseStats(phase, ok, ko, sortedErrors, windowStartMs, windowEnd, throughput,
+                    latency.latency(), endCounts.perSecond(windowStartMs, windowEnd));
+        }
+    }
+}
