@@ -83,6 +83,18 @@ exits_with() {
   [[ $actual == "$status" ]] && grep -q -- "$pattern" "$WORK/out.log"
 }
 
+# ./bench jmh --quick on its tiniest benchmark writes JMH's JSON where it says: the jar, the forks' flags, the
+# profiler and --quick's settings are wired. Removes the results folder it made.
+jmh_quick_writes_json() {
+  local json status=1
+  "$BENCH" jmh --quick 'SpawnAndJoin.inline' >"$WORK/jmh.log" 2>&1 || { cat "$WORK/jmh.log"; return 1; }
+  json=$(sed -n 's/^bench: results: \(.*\.json\) .*/\1/p' "$WORK/jmh.log")
+  [[ -n "$json" ]] || return 1
+  grep -q '"benchmark" : "concbench.jmh.SpawnAndJoin.inline"' "$json" && status=0
+  rm -rf "$(dirname "$json")"
+  return "$status"
+}
+
 command -v curl >/dev/null || { echo "launcher test needs curl"; exit 1; }
 
 start backend backend --port 0 || { echo "the back end did not start"; exit 1; }
@@ -111,6 +123,7 @@ check "an unknown command is named" exits_with 1 "unknown command 'nope'" "$BENC
 check "no JDK 25 says what to install" exits_with 1 "Install one" \
   env JAVA_HOME= CONC_BENCH_JDK_DIRS="$WORK/no-jdks" PATH=/usr/bin:/bin "$BENCH" backend
 check "backend stops cleanly on SIGTERM" stops_cleanly "$backend_pid" "$WORK/backend.log"
+check "jmh --quick writes its JSON" jmh_quick_writes_json
 
 echo "launcher: $passed passed, $failed failed"
 ((failed == 0))

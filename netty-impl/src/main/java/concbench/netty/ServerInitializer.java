@@ -2,15 +2,19 @@ package concbench.netty;
 
 import concbench.contract.Contract;
 import concbench.contract.ServerConfig;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.util.Map;
 
-/** The pipeline of a server connection: the HTTP/1.1 codec with the contract's limits, then {@link RequestHandler}. */
-final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * The pipeline of a server connection: the HTTP/1.1 codec with the contract's limits, then {@link RequestHandler}.
+ * It asks nothing of a socket, so the same pipeline also runs on an {@code EmbeddedChannel} (the jmh module's
+ * hot-path benchmark).
+ */
+final class ServerInitializer extends ChannelInitializer<Channel> {
     private final ServerConfig config;
     private final DateHeader date;
     private final Map<EventLoop, BackendClient> clients;
@@ -22,7 +26,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel ch) {
+    protected void initChannel(Channel ch) {
         // Netty limits the request line and the headers each on its own; RequestHandler checks their sum.
         HttpDecoderConfig limits = new HttpDecoderConfig()
                 .setMaxInitialLineLength(Contract.MAX_REQUEST_HEAD_BYTES)
