@@ -1,12 +1,143 @@
 package concbench.runner;
 
-/** {@code ./bench run}: placeholder until the orchestration lands. */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./bench run}: every (implementation, scenario) of the plan, trial after trial, interleaved across the
+ * implementations (A B C D A B C D ...) so that a machine that drifts during the run does not favour one. Each
+ * trial's result is written as soon as it is known; Ctrl-C or SIGTERM stops the children, keeps every finished
+ * trial and marks the run interrupted.
+ */
 public final class BenchRun {
-    private BenchRun() {
+    static final int USAGE_ERROR = 2;
+    static final int SOME_TRIAL_FAILED = 1;
+
+    private final RunOptions options;
+    private final PrintStream out;
+    private final Launcher launcher;
+    private final CpuLayout layout;
+    private final List<TrialResult> results = new ArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean interrupted;
+    private TrialRunner trials;
+
+    BenchRun(RunOptions options, Launcher launcher, CpuLayout layout, PrintStream out) {
+        this.options = options;
+        this.launcher = launcher;
+        this.layout = layout;
+        this.out = out;
     }
 
-    public static void main(String[] args) {
-        System.err.println("./bench run is not built yet");
-        System.exit(1);
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("concbench.root", ".")).toAbsolutePath().normalize();
+        Launcher launcher = new Launcher(root);
+        RunOptions options;
+        CpuLayout layout;
+        try {
+            options = RunOptions.parse(args, root, launcher.implementations());
+            layout = CpuLayout.derive(availableCpus()).override(options.serverCpus(), options.loadGeneratorCpus(),
+                    options.backendCpus());
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench run: " + e.getMessage());
+            System.err.println("options:\n" + concbench.contract.CommandLine.usage(RunOptions.OPTIONS));
+            System.exit(USAGE_ERROR);
+            return;
+        }
+        BenchRun run = new BenchRun(options, launcher, layout, System.out);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run.interrupt(main), "interrupt"));
+        System.exit(run.execute());
+    }
+
+    /** The CPUs this process may run on, as the kernel says ({@code Cpus_allowed_list}). */
+    static CpuSet availableCpus() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("Cpus_allowed_list:"))
+                    .map(line -> CpuSet.parse(line.substring(line.indexOf(':') + 1)))
+                    .findFirst().orElseThrow();
+        } catch (IOException | RuntimeException e) {
+            return CpuSet.parse("0-" + (Runtime.getRuntime().availableProcessors() - 1));
+        }
+    }
+
+    int execute() throws IOException, InterruptedException {
+        Files.createDirectories(options.out());
+        Profile profile = options.profile();
+        int total = options.implementations().size() * options.scenarios().size() * profile.trials();
+        boolean interactive = System.console() != null && System.console().isTerminal();
+        Progress progress = new Progress(out, interactive, profile, total);
+        trials = new TrialRunner(options, layout, launcher, progress);
+        RunManifest manifest = RunManifest.start(options, layout, launcher, Environment.probe(options.root()));
+        printHeader(manifest, total);
+        ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
+        int index = 0;
+        try {
+            for (int trial = 1; trial <= profile.trials(); trial++) {
+                for (Scenario scenario : options.scenarios()) {
+                    for (String implementation : options.implementations()) {
+                        progress.trialStarted(++index, implementation, scenario, trial);
+                        TrialResult result = trials.run(implementation, scenario, trial);
+                        if (interrupted) {
+                            return SOME_TRIAL_FAILED;
+                        }
+                        ResultFiles.write(options.out().resolve(TrialResult.fileName(implementation, scenario, trial)),
+                                result);
+                        results.add(result);
+                        progress.trialFinished(Summary.outcome(result));
+                    }
+                }
+            }
+            ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest.finished(RunManifest.COMPLETE, results));
+            out.println();
+            out.print(Summary.table(results));
+            out.println("results: " + options.out());
+            return results.stream().allMatch(TrialResult::ok) ? 0 : SOME_TRIAL_FAILED;
+        } finally {
+            if (interrupted) {
+                ResultFiles.write(options.out().resolve(RunManifest.FILE),
+                        manifest.finished(RunManifest.INTERRUPTED, results));
+            }
+            finished.countDown();
+        }
+    }
+
+    /** From the shutdown hook: stop the children, let the main loop record what was finished, then exit. */
+    private void interrupt(Thread main) {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        interrupted = true;
+        out.println();
+        out.println("interrupted: stopping the server and the load generator");
+        if (trials != null) {
+            trials.stopAll();
+        }
+        main.interrupt();
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.println("kept " + results.size() + " finished trial(s) in " + options.out());
+    }
+
+    private void printHeader(RunManifest manifest, int total) {
+        Profile profile = options.profile();
+        out.printf("conc-bench run, profile %s: %s x %s x %d trial(s) = %d trials, about %s%n", profile.name(),
+                options.implementations(), options.scenarios().stream().map(Scenario::label).toList(),
+                profile.trials(), total,
+                Progress.clock(java.time.Duration.ofSeconds((long) total * (profile.loadSeconds() + 15)).toNanos()));
+        out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
+        manifest.warnings().forEach(warning -> out.println("warning: " + warning));
+        out.println("results:    " + options.out());
+        out.println("started:    " + Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.runner.gatling.JvmFlags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +16,18 @@ import java.util.stream.Stream;
 final class Launcher {
     static final String SERVER_FLAGS = "config/server-jvm.flags";
     private static final String TASKSET = "/usr/bin/taskset";
+    private static final String SETSID = "/usr/bin/setsid";
 
     private final Path root;
     private final String java;
     private final boolean taskset;
+    private final boolean setsid;
 
     Launcher(Path root) {
         this.root = root;
         this.java = ProcessHandle.current().info().command().orElse("java");
         this.taskset = Files.isExecutable(Path.of(TASKSET));
+        this.setsid = Files.isExecutable(Path.of(SETSID));
     }
 
     boolean canPin() {
@@ -46,23 +50,34 @@ final class Launcher {
         return command;
     }
 
+    /**
+     * What every child command starts with: {@code setsid}, so that the child has a session of its own and a
+     * Ctrl-C on the terminal reaches the runner alone, which then stops its children in order and records what
+     * happened; then {@code taskset -c CPUS}, which pins it to its CPU set. Each part is left out where its tool
+     * is missing.
+     */
+    List<String> prefixFor(CpuSet cpus) {
+        List<String> prefix = new ArrayList<>();
+        if (setsid) {
+            prefix.add(SETSID);
+        }
+        if (taskset) {
+            prefix.addAll(List.of(TASKSET, "-c", cpus.toString()));
+        }
+        return prefix;
+    }
+
     /** {@code taskset -c CPUS java -XX:ActiveProcessorCount=N FLAGS}; without taskset, unpinned. */
     List<String> javaOn(CpuSet cpus, List<String> flags) {
-        List<String> command = new ArrayList<>();
-        if (taskset) {
-            command.addAll(List.of(TASKSET, "-c", cpus.toString()));
-        }
+        List<String> command = new ArrayList<>(prefixFor(cpus));
         command.add(java);
         command.add("-XX:ActiveProcessorCount=" + cpus.size());
         command.addAll(flags);
         return command;
     }
 
-    /** The flags of a {@code config/*-jvm.flags} file: one a line, blank lines and {@code #} comments skipped. */
     List<String> jvmFlags(String file) throws IOException {
-        try (Stream<String> lines = Files.lines(root.resolve(file))) {
-            return lines.map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        }
+        return JvmFlags.read(root.resolve(file));
     }
 
     /** {@code <module>/target/<module>-<version>-all.jar}, which {@code ./bench} builds before a run. */

@@ -21,15 +21,12 @@ final class ProcSampler implements AutoCloseable {
     private static final int UTIME_AFTER_COMM = 11;
 
     /**
-     * One reading: wall time, the CPU time each process has consumed so far (the back end's 0 when there is
-     * none), and the server's resident memory and threads at that moment.
+     * One reading: wall time, the CPU time each process has consumed so far, and the server's resident memory
+     * and threads at that moment.
      */
     record Sample(long epochMs, long serverCpuNanos, long serverRssBytes, int serverThreads, long generatorCpuNanos,
             long backendCpuNanos) {
     }
-
-    /** Stands for "no back end" in place of its process id. */
-    static final long NO_PROCESS = -1;
 
     private final long serverPid;
     private final long generatorPid;
@@ -50,7 +47,7 @@ final class ProcSampler implements AutoCloseable {
             try {
                 Sample sample = new Sample(System.currentTimeMillis(), cpuNanos(serverPid),
                         status(serverPid, "VmRSS:") * 1024, (int) status(serverPid, "Threads:"), cpuNanos(generatorPid),
-                        backendPid == NO_PROCESS ? 0 : cpuNanos(backendPid));
+                        cpuNanos(backendPid));
                 synchronized (samples) {
                     samples.add(sample);
                 }

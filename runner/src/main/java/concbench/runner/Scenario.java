@@ -35,8 +35,4 @@ public enum Scenario {
         }
         throw new IllegalArgumentException("unknown scenario '" + name + "'; choose hello or fanout");
     }
-
-    public boolean needsBackend() {
-        return this == FANOUT;
-    }
 }

@@ -1,0 +1,43 @@
+package concbench.runner;
+
+import concbench.runner.gatling.PhaseName;
+import concbench.runner.gatling.PhaseStats;
+import concbench.runner.gatling.SimulationStats;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One phase of a trial: what Gatling's records say (throughput, latency, errors, timeline) and what it cost the
+ * server (from {@code /proc}). The warm-up is kept with {@code kind = warmup} so that nothing measured is thrown
+ * away, and every consumer leaves it out of every number.
+ *
+ * @param kind  {@code warmup}, {@code sweep} (closed model: {@code users} looping users, for throughput) or
+ *              {@code rate} (open model: {@code rate} arrivals per second, for latency)
+ * @param cost  null when the phase was too short to sample
+ */
+public record PhaseResult(String name, String kind, int users, int rate, PhaseStats stats, PhaseCost cost) {
+
+    static List<PhaseResult> of(SimulationStats simulation, List<ProcSampler.Sample> samples, CpuLayout layout,
+            boolean backendSharesGenerator) {
+        return simulation.phases().values().stream().map(stats -> {
+            PhaseName name = PhaseName.parse(stats.phase());
+            PhaseCost cost = PhaseCost.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
+                    layout.server().size(), layout.loadGenerator().size(), backendSharesGenerator);
+            return new PhaseResult(stats.phase(), name.kind().name().toLowerCase(Locale.ROOT),
+                    name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0,
+                    name.kind() == PhaseName.Kind.RATE ? name.value() : 0, stats, cost);
+        }).toList();
+    }
+
+    boolean isSweep() {
+        return kind.equals("sweep");
+    }
+
+    boolean isRate() {
+        return kind.equals("rate");
+    }
+
+    boolean generatorBound() {
+        return cost != null && cost.generatorBound();
+    }
+}

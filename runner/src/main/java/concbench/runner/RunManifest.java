@@ -1,0 +1,59 @@
+package concbench.runner;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code run.json}: what a run measured, on what, with which settings, and how it ended. Written when the run
+ * starts ({@code running}) and again when it ends ({@code complete} or {@code interrupted}), listing the trial
+ * files it finished.
+ *
+ * @param pinned      whether the processes were pinned to the {@code cpuLayout} (taskset present)
+ * @param warnings    what makes these numbers less trustworthy (shared CPUs, no pinning)
+ * @param trialFiles  the trial result files finished, in the order they ran
+ */
+public record RunManifest(
+        int formatVersion,
+        String status,
+        String startedAt,
+        String finishedAt,
+        Environment environment,
+        Profile profile,
+        List<String> implementations,
+        List<String> scenarios,
+        int fanoutCalls,
+        int fanoutDelayMs,
+        CpuLayout cpuLayout,
+        boolean pinned,
+        List<String> warnings,
+        List<String> serverJvmFlags,
+        List<String> trialFiles,
+        int failedTrials) {
+
+    static final String FILE = "run.json";
+    static final String RUNNING = "running";
+    static final String COMPLETE = "complete";
+    static final String INTERRUPTED = "interrupted";
+
+    static RunManifest start(RunOptions options, CpuLayout layout, Launcher launcher, Environment environment)
+            throws IOException {
+        List<String> warnings = new ArrayList<>(layout.warnings());
+        if (!launcher.canPin()) {
+            warnings.add("taskset is missing: the processes were not pinned to CPUs, so the server and the load "
+                    + "generator competed for the same CPUs");
+        }
+        return new RunManifest(ResultFiles.FORMAT_VERSION, RUNNING, Instant.now().toString(), null, environment,
+                options.profile(), options.implementations(), options.scenarios().stream().map(Scenario::label).toList(),
+                Scenario.FANOUT_CALLS, Scenario.FANOUT_DELAY_MS, layout, launcher.canPin(), List.copyOf(warnings),
+                launcher.jvmFlags(Launcher.SERVER_FLAGS), List.of(), 0);
+    }
+
+    RunManifest finished(String endStatus, List<TrialResult> results) {
+        return new RunManifest(formatVersion, endStatus, startedAt, Instant.now().toString(), environment, profile,
+                implementations, scenarios, fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags,
+                results.stream().map(r -> r.implementation() + "-" + r.scenario() + "-" + r.trial() + ".json").toList(),
+                (int) results.stream().filter(r -> !r.ok()).count());
+    }
+}

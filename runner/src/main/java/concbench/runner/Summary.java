@@ -1,0 +1,85 @@
+package concbench.runner;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The end-of-run table on the terminal, one row per trial: the best closed-model throughput of the sweep, the
+ * latency of the fixed-rate run, and what a request cost the server at that rate. A throughput the load generator
+ * limited is marked, since it is only a lower bound for the server.
+ */
+final class Summary {
+    static final String GENERATOR_BOUND_MARK = "*";
+    private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
+    private static final String ROW = "%-8s %-10s %5s  %18s  %9s %9s %9s  %10s %9s %7s  %s%n";
+
+    private Summary() {
+    }
+
+    /** One line for the progress display once a trial ends. */
+    static String outcome(TrialResult result) {
+        if (!result.ok()) {
+            return "FAILED: " + result.failure();
+        }
+        StringBuilder text = new StringBuilder("done");
+        bestSweep(result).ifPresent(best -> text.append(String.format(Locale.ROOT, ", best %,.0f req/s at %d users%s",
+                best.stats().throughput(), best.users(), best.generatorBound() ? " (load generator bound)" : "")));
+        ratePhase(result).ifPresent(rate -> text.append(String.format(Locale.ROOT,
+                ", at %d req/s p50 %.2f ms p99 %.2f ms", rate.rate(), rate.stats().latency().p50Ms(),
+                rate.stats().latency().p99Ms())));
+        return text.toString();
+    }
+
+    static String table(List<TrialResult> results) {
+        StringBuilder table = new StringBuilder(String.format(ROW, "scenario", "server", "trial", "best req/s (users)",
+                "p50 ms", "p99 ms", "p99.9 ms", "CPU us/req", "RSS MiB", "threads", "status"));
+        boolean anyBound = false;
+        List<TrialResult> sorted = results.stream()
+                .sorted(Comparator.comparing(TrialResult::scenario).thenComparing(TrialResult::implementation)
+                        .thenComparingInt(TrialResult::trial))
+                .toList();
+        for (TrialResult result : sorted) {
+            if (!result.ok()) {
+                table.append(String.format(ROW, result.scenario(), result.implementation(), result.trial(), "-", "-",
+                        "-", "-", "-", "-", "-", "FAILED: " + result.failure()));
+                continue;
+            }
+            Optional<PhaseResult> best = bestSweep(result);
+            Optional<PhaseResult> rate = ratePhase(result);
+            anyBound |= best.map(PhaseResult::generatorBound).orElse(false);
+            table.append(String.format(Locale.ROOT, ROW, result.scenario(), result.implementation(), result.trial(),
+                    best.map(b -> String.format(Locale.ROOT, "%,.0f (%d)%s", b.stats().throughput(), b.users(),
+                            b.generatorBound() ? GENERATOR_BOUND_MARK : "")).orElse("-"),
+                    rate.map(r -> ms(r.stats().latency().p50Ms())).orElse("-"),
+                    rate.map(r -> ms(r.stats().latency().p99Ms())).orElse("-"),
+                    rate.map(r -> ms(r.stats().latency().p999Ms())).orElse("-"),
+                    rate.map(PhaseResult::cost).map(c -> String.format(Locale.ROOT, "%.1f", c.serverCpuMicrosPerRequest()))
+                            .orElse("-"),
+                    best.map(PhaseResult::cost).map(c -> String.format(Locale.ROOT, "%.0f", c.peakRssBytes() / BYTES_PER_MIB))
+                            .orElse("-"),
+                    best.map(PhaseResult::cost).map(c -> Integer.toString(c.peakThreads())).orElse("-"),
+                    "ok"));
+        }
+        table.append("latency and CPU per request: the fixed-rate run; RSS and threads: the best sweep level\n");
+        if (anyBound) {
+            table.append(GENERATOR_BOUND_MARK + " the load generator's CPUs were saturated while the server's were not: "
+                    + "the server can do more than this\n");
+        }
+        return table.toString();
+    }
+
+    private static String ms(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static Optional<PhaseResult> bestSweep(TrialResult result) {
+        return result.phases().stream().filter(PhaseResult::isSweep)
+                .max(Comparator.comparingDouble(p -> p.stats().throughput()));
+    }
+
+    static Optional<PhaseResult> ratePhase(TrialResult result) {
+        return result.phases().stream().filter(PhaseResult::isRate).findFirst();
+    }
+}

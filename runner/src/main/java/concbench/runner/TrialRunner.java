@@ -1,0 +1,142 @@
+package concbench.runner;
+
+import concbench.runner.gatling.GatlingCommand;
+import concbench.runner.gatling.GatlingProcess;
+import concbench.runner.gatling.SimulationStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one trial the way a user would: the back end and the server as their own pinned JVMs, a
+ * live contract check, Gatling forked on its own CPUs while {@link ProcSampler} watches the cost, then the
+ * numbers read from Gatling's records. Whatever fails becomes a failed result with its reason; only an interrupt
+ * of the whole run escapes.
+ */
+final class TrialRunner {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SERVER_WATCH = Duration.ofMillis(500);
+
+    private final RunOptions options;
+    private final CpuLayout layout;
+    private final Launcher launcher;
+    private final Progress progress;
+    /** The children of the trial in progress, so that an interrupt of the run can stop them. */
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    TrialRunner(RunOptions options, CpuLayout layout, Launcher launcher, Progress progress) {
+        this.options = options;
+        this.layout = layout;
+        this.launcher = launcher;
+        this.progress = progress;
+    }
+
+    TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException {
+        String id = implementation + "-" + scenario.label() + "-" + trial;
+        Instant started = Instant.now();
+        Path logs = options.out().resolve("logs");
+        Path gatlingDir = options.out().resolve("gatling").resolve(id);
+        ChildProcess server = null;
+        try {
+            Files.createDirectories(logs);
+            Files.createDirectories(gatlingDir);
+            // Started for hello too: the contract check before measuring includes a fan-out. It idles then.
+            ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.backend()),
+                    logs.resolve(id + ".backend.log"), line -> { }));
+            String backendUrl = "http://127.0.0.1:" + backend.awaitListening(START_TIMEOUT);
+            progress.step("starting the server on CPUs " + layout.server());
+            server = track(ChildProcess.start(implementation,
+                    launcher.server(implementation, layout.server(), backendUrl),
+                    logs.resolve(id + ".server.log"), line -> { }));
+            int port = server.awaitListening(START_TIMEOUT);
+            Optional<String> wrong = ContractCheck.failure(implementation, port);
+            if (wrong.isPresent()) {
+                return failed(implementation, scenario, trial, started, "failed verification: " + wrong.get(),
+                        server.tail());
+            }
+            progress.step("verified; loading it with Gatling on CPUs " + layout.loadGenerator());
+            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir);
+        } catch (ChildProcess.StartFailure e) {
+            return failed(implementation, scenario, trial, started, e.getMessage(), e.logTail());
+        } catch (IOException e) {
+            return failed(implementation, scenario, trial, started, e.toString(), server == null ? "" : server.tail());
+        } finally {
+            stopAll();
+        }
+    }
+
+    private TrialResult load(String implementation, Scenario scenario, int trial, Instant started,
+            ChildProcess server, ChildProcess backend, int port, Path gatlingDir)
+            throws IOException, InterruptedException {
+        progress.loadStarted();
+        GatlingCommand command = new GatlingCommand(options.root(), scenario.simulation(),
+                simulationProperties(scenario, port), gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
+        GatlingProcess gatling = track(GatlingProcess.start(command, progress::gatlingSaid));
+        ProcSampler sampler = new ProcSampler(server.pid(), gatling.process().pid(), backend.pid());
+        GatlingProcess.Result run;
+        try (sampler) {
+            while (!gatling.process().waitFor(SERVER_WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!server.isAlive()) {
+                    return failed(implementation, scenario, trial, started, "the server exited with code "
+                            + server.exitCode() + " during the load", server.tail());
+                }
+            }
+            run = gatling.await();
+        }
+        SimulationStats simulation = SimulationStats.read(run.simulationLog());
+        boolean backendSharesGenerator = layout.backend().overlaps(layout.loadGenerator());
+        List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout, backendSharesGenerator);
+        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial, TrialResult.OK,
+                null, null, started.toString(), Instant.now().toString(),
+                options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
+                simulation.errorsOutsideRequests(), phases);
+    }
+
+    /** The system properties the simulations read: one place that turns a profile into a Gatling run. */
+    private Map<String, String> simulationProperties(Scenario scenario, int port) {
+        Profile profile = options.profile();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("target", "http://127.0.0.1:" + port);
+        properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds()));
+        properties.put("warmupUsers", Integer.toString(profile.warmupUsers()));
+        properties.put("levels", String.join(",", profile.levels().stream().map(String::valueOf).toList()));
+        properties.put("levelSeconds", Integer.toString(profile.levelSeconds()));
+        properties.put("rate", Integer.toString(profile.rate(scenario)));
+        properties.put("rateSeconds", Integer.toString(profile.rateSeconds()));
+        properties.put("calls", Integer.toString(Scenario.FANOUT_CALLS));
+        properties.put("delayMs", Integer.toString(Scenario.FANOUT_DELAY_MS));
+        return properties;
+    }
+
+    private TrialResult failed(String implementation, Scenario scenario, int trial, Instant started, String reason,
+            String logTail) {
+        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
+                TrialResult.FAILED, reason, logTail, started.toString(), Instant.now().toString(), null, Map.of(),
+                List.of());
+    }
+
+    private synchronized <T extends AutoCloseable> T track(T child) {
+        running.add(child);
+        return child;
+    }
+
+    /** Stops every child of the trial in progress, newest first; safe to call from a shutdown hook. */
+    synchronized void stopAll() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                // stopping is best effort: the next child must still be stopped
+            }
+        }
+        running.clear();
+    }
+}
