@@ -5,12 +5,12 @@
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=tests/lib.sh
+source "$ROOT/tests/lib.sh"
 BENCH="$ROOT/bench"
 WORK=$(mktemp -d)
 STARTUP_SECONDS=60
 STOP_SECONDS=15
-passed=0
-failed=0
 pids=()
 
 cleanup() {
@@ -19,18 +19,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    printf 'ok      %s\n' "$name"
-  else
-    failed=$((failed + 1))
-    printf 'FAILED  %s\n' "$name"
-  fi
-}
 
 # start NAME ARGS...: runs ./bench ARGS in the background, logging to $WORK/NAME.log; waits for its
 # "listening on" line and sets PORT, or returns 1 after $STARTUP_SECONDS.
@@ -125,5 +113,4 @@ check "no JDK 25 says what to install" exits_with 1 "Install one" \
 check "backend stops cleanly on SIGTERM" stops_cleanly "$backend_pid" "$WORK/backend.log"
 check "jmh --quick writes its JSON" jmh_quick_writes_json
 
-echo "launcher: $passed passed, $failed failed"
-((failed == 0))
+finish launcher

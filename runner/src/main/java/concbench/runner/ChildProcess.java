@@ -28,6 +28,9 @@ final class ChildProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile(" listening on http://([^:/ ]+):(\\d+)");
     private static final int TAIL_LINES = 40;
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** A process a signal ended exits, as the JDK reports it, with 128 + the signal's number. */
+    private static final int SIGNAL_EXIT_BASE = 128;
+    private static final int SIGKILL = 9;
 
     private final String name;
     private final Process process;
@@ -98,8 +101,8 @@ final class ChildProcess implements AutoCloseable {
             throw new StartFailure(name + " did not start listening within " + timeout.toSeconds() + " s", tail());
         } catch (ExecutionException e) {
             waitForOutput();
-            String exit = process.isAlive() ? "" : " (exit code " + process.exitValue() + ")";
-            throw new StartFailure(name + " exited before it started listening" + exit, tail());
+            String how = process.isAlive() ? "closed its output" : exitDescription();
+            throw new StartFailure(name + " " + how + " before it started listening", tail());
         }
     }
 
@@ -118,8 +121,12 @@ final class ChildProcess implements AutoCloseable {
         return exit;
     }
 
-    int exitCode() {
-        return process.exitValue();
+    /** How it ended, e.g. {@code exited with code 1} or {@code was killed by signal 9 (SIGKILL)}. */
+    String exitDescription() {
+        int code = process.exitValue();
+        return code > SIGNAL_EXIT_BASE
+                ? "was killed by signal " + (code - SIGNAL_EXIT_BASE) + (code - SIGNAL_EXIT_BASE == SIGKILL ? " (SIGKILL)" : "")
+                : "exited with code " + code;
     }
 
     private void waitForOutput() {

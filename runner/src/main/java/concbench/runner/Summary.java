@@ -26,9 +26,11 @@ final class Summary {
         StringBuilder text = new StringBuilder("done");
         bestSweep(result).ifPresent(best -> text.append(String.format(Locale.ROOT, ", best %,.0f req/s at %d users%s",
                 best.stats().throughput(), best.users(), best.generatorBound() ? " (load generator bound)" : "")));
-        ratePhase(result).ifPresent(rate -> text.append(String.format(Locale.ROOT,
-                ", at %d req/s p50 %.2f ms p99 %.2f ms", rate.rate(), rate.stats().latency().p50Ms(),
-                rate.stats().latency().p99Ms())));
+        ratePhase(result).ifPresent(rate -> text.append(String.format(Locale.ROOT, ", at %d req/s p50 %s ms p99 %s ms",
+                rate.rate(), ms(rate.stats().latency().p50Ms()), ms(rate.stats().latency().p99Ms()))));
+        if (koCount(result) > 0) {
+            text.append(String.format(Locale.ROOT, ", %,d failed requests", koCount(result)));
+        }
         return text.toString();
     }
 
@@ -55,14 +57,15 @@ final class Summary {
                     rate.map(r -> ms(r.stats().latency().p50Ms())).orElse("-"),
                     rate.map(r -> ms(r.stats().latency().p99Ms())).orElse("-"),
                     rate.map(r -> ms(r.stats().latency().p999Ms())).orElse("-"),
-                    rate.map(PhaseResult::cost).map(c -> String.format(Locale.ROOT, "%.1f", c.serverCpuMicrosPerRequest()))
+                    best.map(PhaseResult::cost).map(c -> String.format(Locale.ROOT, "%.1f", c.serverCpuMicrosPerRequest()))
                             .orElse("-"),
                     best.map(PhaseResult::cost).map(c -> String.format(Locale.ROOT, "%.0f", c.peakRssBytes() / BYTES_PER_MIB))
                             .orElse("-"),
                     best.map(PhaseResult::cost).map(c -> Integer.toString(c.peakThreads())).orElse("-"),
-                    "ok"));
+                    koCount(result) == 0 ? "ok" : String.format(Locale.ROOT, "ok, %,d failed requests", koCount(result))));
         }
-        table.append("latency and CPU per request: the fixed-rate run; RSS and threads: the best sweep level\n");
+        table.append("latency: the fixed-rate run (Gatling's clock has 1 ms resolution); CPU per request, RSS and "
+                + "threads: the best sweep level\n");
         if (anyBound) {
             table.append(GENERATOR_BOUND_MARK + " the load generator's CPUs were saturated while the server's were not: "
                     + "the server can do more than this\n");
@@ -70,8 +73,14 @@ final class Summary {
         return table.toString();
     }
 
+    /** Gatling's clock counts whole milliseconds: a response faster than that reads 0, shown as {@code <1}. */
     private static String ms(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return value < 1 ? "<1" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    /** Failed requests of the measured phases; the warm-up's do not count. */
+    static long koCount(TrialResult result) {
+        return result.phases().stream().filter(p -> !p.kind().equals("warmup")).mapToLong(p -> p.stats().ko()).sum();
     }
 
     static Optional<PhaseResult> bestSweep(TrialResult result) {

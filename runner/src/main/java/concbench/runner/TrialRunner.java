@@ -2,6 +2,7 @@ package concbench.runner;
 
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
+import concbench.runner.gatling.PhaseName;
 import concbench.runner.gatling.SimulationStats;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,19 +86,35 @@ final class TrialRunner {
         try (sampler) {
             while (!gatling.process().waitFor(SERVER_WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
                 if (!server.isAlive()) {
-                    return failed(implementation, scenario, trial, started, "the server exited with code "
-                            + server.exitCode() + " during the load", server.tail());
+                    return failed(implementation, scenario, trial, started, "the server "
+                            + server.exitDescription() + " during the load", server.tail());
                 }
             }
             run = gatling.await();
         }
         SimulationStats simulation = SimulationStats.read(run.simulationLog());
+        List<String> missing = expectedPhases(scenario).stream()
+                .filter(phase -> !simulation.phases().containsKey(phase)).toList();
+        if (!missing.isEmpty()) {
+            return failed(implementation, scenario, trial, started, "Gatling recorded no request of phase(s) "
+                    + missing, server.tail());
+        }
         boolean backendSharesGenerator = layout.backend().overlaps(layout.loadGenerator());
         List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout, backendSharesGenerator);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial, TrialResult.OK,
                 null, null, started.toString(), Instant.now().toString(),
                 options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
                 simulation.errorsOutsideRequests(), phases);
+    }
+
+    /** The phases a simulation of the profile runs, by the names its requests carry. */
+    private List<String> expectedPhases(Scenario scenario) {
+        Profile profile = options.profile();
+        List<String> phases = new ArrayList<>();
+        phases.add(PhaseName.WARMUP.toString());
+        profile.levels().forEach(level -> phases.add(PhaseName.sweep(level).toString()));
+        phases.add(PhaseName.rate(profile.rate(scenario)).toString());
+        return phases;
     }
 
     /** The system properties the simulations read: one place that turns a profile into a Gatling run. */

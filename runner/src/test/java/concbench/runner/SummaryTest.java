@@ -1,0 +1,58 @@
+package concbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concbench.runner.gatling.LatencyHistogram;
+import concbench.runner.gatling.PhaseStats;
+import concbench.runner.gatling.Timeline;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+    private static PhaseResult phase(String name, String kind, int users, int rate, long ko, double throughput,
+            boolean generatorBound) {
+        PhaseStats stats = new PhaseStats(name, 1000, ko, Map.of(), 0, 1000, throughput,
+                new LatencyHistogram.Latency(1000, 0, 1, 2, 5, 9), new Timeline(0, List.of(1000L), List.of(ko)));
+        PhaseCost cost = new PhaseCost(0.5, 12.5, 64L * 1024 * 1024, 21, generatorBound ? 0.95 : 0.5, generatorBound);
+        return new PhaseResult(name, kind, users, rate, stats, cost);
+    }
+
+    private static TrialResult trial(String implementation, List<PhaseResult> phases) {
+        return new TrialResult(1, implementation, "hello", 1, TrialResult.OK, null, null, "a", "b", "r", Map.of(),
+                phases);
+    }
+
+    @Test
+    void reportsTheBestSweepLevelAndMarksAGeneratorBoundOne() {
+        TrialResult result = trial("netty", List.of(
+                phase("warmup", "warmup", 0, 0, 7, 99_999, false),
+                phase("sweep-16", "sweep", 16, 0, 0, 30_000, false),
+                phase("sweep-64", "sweep", 64, 0, 0, 50_000, true),
+                phase("rate-500", "rate", 0, 500, 0, 500, false)));
+        assertEquals(64, Summary.bestSweep(result).orElseThrow().users());
+        assertEquals(0, Summary.koCount(result), "the warm-up's failures do not count");
+        String table = Summary.table(List.of(result));
+        assertTrue(table.contains("50,000 (64)*"), table);
+        assertTrue(table.contains("the load generator's CPUs were saturated"), table);
+        assertEquals("done, best 50,000 req/s at 64 users (load generator bound), at 500 req/s p50 <1 ms p99 2 ms",
+                Summary.outcome(result));
+    }
+
+    @Test
+    void aFailedTrialShowsItsReason() {
+        TrialResult failed = new TrialResult(1, "vertx", "fanout", 2, TrialResult.FAILED, "it broke", "tail", "a", "b",
+                null, Map.of(), List.of());
+        assertEquals("FAILED: it broke", Summary.outcome(failed));
+        assertTrue(Summary.table(List.of(failed)).contains("FAILED: it broke"));
+    }
+
+    @Test
+    void countsFailedRequestsOfMeasuredPhases() {
+        TrialResult result = trial("loom", List.of(phase("sweep-16", "sweep", 16, 0, 3, 10, false),
+                phase("rate-500", "rate", 0, 500, 2, 500, false)));
+        assertEquals(5, Summary.koCount(result));
+        assertTrue(Summary.outcome(result).endsWith(", 5 failed requests"), Summary.outcome(result));
+    }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end test of ./bench run where it matters most: what happens when things go wrong. A server killed in the
+# middle of its load is recorded as failed with its reason, and the run goes on to the next server; a run stopped
+# with SIGTERM (what Ctrl-C also does: both run the runner's shutdown hook) keeps every finished trial, marks the
+# run interrupted and leaves no process behind. Run by `./bench test`; the smoke profile keeps it to about a minute.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=tests/lib.sh
+source "$ROOT/tests/lib.sh"
+BENCH="$ROOT/bench"
+WORK=$(mktemp -d)
+RUN_SECONDS=240
+# What a run's children look like in `ps`: server and back-end jars, and Gatling's launcher.
+CHILDREN='-impl-.*-all\.jar|backend-.*-all\.jar|io\.gatling\.app\.Gatling'
+runner=""
+
+cleanup() {
+  [[ -n "$runner" ]] && kill -KILL "$runner" 2>/dev/null
+  pkill -KILL -f -- "$CHILDREN" 2>/dev/null
+  [[ -n "${KEEP_WORK:-}" ]] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+field_is() {
+  local file=$1 field=$2 value=$3
+  grep -qE "\"$field\" : \"?$value\"?" "$file"
+}
+
+no_children_left() {
+  local waited=0
+  while pgrep -f -- "$CHILDREN" >/dev/null; do
+    ((waited++ < 20)) || { pgrep -af -- "$CHILDREN"; return 1; }
+    sleep 0.5
+  done
+}
+
+# run_in_background NAME ARGS...: ./bench run ARGS, output in $WORK/NAME.log, results in $WORK/NAME.
+run_in_background() {
+  local name=$1
+  shift
+  "$BENCH" run --profile smoke --scenarios hello --out "$WORK/$name" "$@" >"$WORK/$name.log" 2>&1 &
+  runner=$!
+}
+
+finished_within() {
+  local deadline=$((SECONDS + $1))
+  while kill -0 "$runner" 2>/dev/null; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+  wait "$runner"
+  status=$?
+  runner=""
+}
+
+pkill -f -- "$CHILDREN" >/dev/null && echo "note: stopped processes of an earlier run"
+
+# 1. The first server is killed while Gatling loads it.
+run_in_background killed --impls netty,vertx
+if wait_for_line "$WORK/killed.log" 'netty hello, trial 1/1: verified' "$RUN_SECONDS"; then
+  sleep 2
+  pkill -KILL -f -- 'netty-impl-.*-all\.jar'
+fi
+check "the run with a killed server ends" finished_within "$RUN_SECONDS"
+check "it exits with status 1 because a trial failed" test "${status:-}" = 1
+check "the killed server's trial is recorded as failed" field_is "$WORK/killed/netty-hello-1.json" status failed
+check "with the reason" grep -q 'the server was killed by signal 9' "$WORK/killed/netty-hello-1.json"
+check "the next server's trial completes" field_is "$WORK/killed/vertx-hello-1.json" status ok
+check "the run is complete" field_is "$WORK/killed/run.json" status complete
+check "it counts one failed trial" field_is "$WORK/killed/run.json" failedTrials 1
+check "no process of the run is left" no_children_left
+
+# 2. The run is stopped while the second trial loads.
+run_in_background stopped --impls netty,vertx
+if wait_for_line "$WORK/stopped.log" 'vertx hello, trial 1/1: verified' "$RUN_SECONDS"; then
+  sleep 2
+  kill -TERM "$runner"
+fi
+check "the stopped run ends" finished_within 30
+check "the finished trial is kept" field_is "$WORK/stopped/netty-hello-1.json" status ok
+check "the trial in progress leaves no file" test ! -e "$WORK/stopped/vertx-hello-1.json"
+check "the run is marked interrupted" field_is "$WORK/stopped/run.json" status interrupted
+check "no process of the run is left" no_children_left
+check "no temporary file is left" test -z "$(find "$WORK/stopped" -maxdepth 1 -name '.*.tmp')"
+
+finish runner
