@@ -83,7 +83,13 @@ jmh_quick_writes_json() {
   return "$status"
 }
 
+# The run folders in results/, to tell that a command started no benchmark.
+results_made() {
+  find "$ROOT/results" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | sort
+}
+
 command -v curl >/dev/null || { echo "launcher test needs curl"; exit 1; }
+results_before=$(results_made)
 
 start backend backend --port 0 || { echo "the back end did not start"; exit 1; }
 backend_port=$PORT
@@ -108,6 +114,8 @@ check "a port in use is a clear error" \
 check "an unknown option is a usage error" exits_with 2 "unknown option --bogus" "$BENCH" serve netty --bogus 1
 check "an unknown implementation is named" exits_with 1 "unknown implementation 'nope'" "$BENCH" serve nope
 check "an unknown command is named" exits_with 1 "unknown command 'nope'" "$BENCH" nope
+check "help lists the commands" exits_with 0 "run \[options\]" "$BENCH" help
+check "help and errors start nothing" test "$(results_made)" = "$results_before"
 check "no JDK 25 says what to install" exits_with 1 "Install one" \
   env JAVA_HOME= CONC_BENCH_JDK_DIRS="$WORK/no-jdks" PATH=/usr/bin:/bin "$BENCH" backend
 check "backend stops cleanly on SIGTERM" stops_cleanly "$backend_pid" "$WORK/backend.log"
