@@ -38,9 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       reachable from the list that completes it.</li>
  *   <li>Counting before the tasks park: a virtual thread's stack moves to the heap only when it parks, so the
  *       second snapshot waits until every thread reports {@code WAITING}.</li>
- *   <li>Heap pages in the resident set: with {@code -XX:+AlwaysPreTouch} (the servers' flags, which
- *       {@code ./bench jmh} passes on) the whole heap is resident from the start, so {@code rssBytes} grows only
- *       by native memory; without it, heap pages touched for the first time show up there too.</li>
+ *   <li>Heap pages in the resident set: heap pages touched for the first time would show up in {@code rssBytes}.
+ *       This benchmark's forks add {@code -XX:+AlwaysPreTouch} to the servers' flags, so the whole heap is
+ *       resident from the start and {@code rssBytes} grows only by native memory.</li>
  *   <li>Shallow stacks of compiled code: every task parks a few frames deep, in code the JIT compiled during
  *       warm-up. A request handler parks tens of frames deep: a virtual thread then keeps more on the heap (its
  *       frames are copied there), and a platform thread touches more stack pages. Interpreted frames are bigger
@@ -58,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 2, jvmArgsPrepend = "-XX:NativeMemoryTracking=summary")
+@Fork(value = 2, jvmArgsPrepend = {"-XX:NativeMemoryTracking=summary", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class MemoryPerWaitingTask {
     @Param("1000")

@@ -31,7 +31,7 @@ public record Profile(
         int trials) {
 
     /** For CI: everything on 2 CPUs in under 3 minutes. Proves the pipeline, not the servers. */
-    public static final Profile SMOKE = new Profile("smoke", 3, 16, List.of(16, 64), 3, 500, 100, 3, 1);
+    public static final Profile SMOKE = new Profile("smoke", 2, 16, List.of(16, 64), 2, 500, 100, 2, 1);
     /** The default: every implementation and scenario on 2 CPUs in under 10 minutes. */
     public static final Profile QUICK = new Profile("quick", 10, 64, List.of(16, 64, 256), 10, 2000, 500, 15, 1);
     /** For numbers to publish: longer phases, more levels, three interleaved trials. */
