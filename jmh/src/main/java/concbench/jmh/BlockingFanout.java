@@ -69,13 +69,7 @@ public class BlockingFanout {
     /** A new platform thread per task, each blocked in {@link Thread#sleep}: N threads wait at once. */
     @Benchmark
     public void platformThreadPerTask() throws InterruptedException {
-        Thread[] threads = new Thread[tasks];
-        for (int i = 0; i < tasks; i++) {
-            threads[i] = Thread.ofPlatform().start(BlockingFanout::sleep);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ThreadPerTask.startAndJoin(Thread.ofPlatform(), tasks, BlockingFanout::sleep);
     }
 
     /**
@@ -102,13 +96,7 @@ public class BlockingFanout {
      */
     @Benchmark
     public void virtualThreadPerTask() throws InterruptedException {
-        Thread[] threads = new Thread[tasks];
-        for (int i = 0; i < tasks; i++) {
-            threads[i] = Thread.ofVirtual().start(BlockingFanout::sleep);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ThreadPerTask.startAndJoin(Thread.ofVirtual(), tasks, BlockingFanout::sleep);
     }
 
     /**

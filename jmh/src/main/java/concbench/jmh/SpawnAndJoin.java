@@ -79,13 +79,7 @@ public class SpawnAndJoin {
      */
     @Benchmark
     public void platformThreadPerTask() throws InterruptedException {
-        Thread[] threads = new Thread[tasks];
-        for (int i = 0; i < tasks; i++) {
-            threads[i] = Thread.ofPlatform().start(SpawnAndJoin::work);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ThreadPerTask.startAndJoin(Thread.ofPlatform(), tasks, SpawnAndJoin::work);
     }
 
     /**
@@ -94,13 +88,7 @@ public class SpawnAndJoin {
      */
     @Benchmark
     public void virtualThreadPerTask() throws InterruptedException {
-        Thread[] threads = new Thread[tasks];
-        for (int i = 0; i < tasks; i++) {
-            threads[i] = Thread.ofVirtual().start(SpawnAndJoin::work);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ThreadPerTask.startAndJoin(Thread.ofVirtual(), tasks, SpawnAndJoin::work);
     }
 
     /** Tasks queued on a fixed pool of platform threads, one per CPU: threads are reused, never created here. */
