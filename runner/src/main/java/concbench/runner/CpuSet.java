@@ -1,5 +1,7 @@
 package concbench.runner;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,6 +17,7 @@ public record CpuSet(List<Integer> cpus) {
     }
 
     /** @throws IllegalArgumentException for anything but a list of CPU numbers and ranges */
+    @JsonCreator
     public static CpuSet parse(String list) {
         List<Integer> cpus = new ArrayList<>();
         try {
@@ -54,7 +57,8 @@ public record CpuSet(List<Integer> cpus) {
         return new CpuSet(cpus.subList(from, from + count));
     }
 
-    /** The compact list form, e.g. {@code 0-3,6}. */
+    /** The compact list form, e.g. {@code 0-3,6}: also the form the results files hold. */
+    @JsonValue
     @Override
     public String toString() {
         List<String> ranges = new ArrayList<>();

@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import concbench.runner.gatling.PhaseName;
 import concbench.runner.gatling.PhaseStats;
 import concbench.runner.gatling.SimulationStats;
@@ -29,15 +30,18 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
         }).toList();
     }
 
-    boolean isSweep() {
+    @JsonIgnore
+    public boolean isSweep() {
         return kind.equals("sweep");
     }
 
-    boolean isRate() {
+    @JsonIgnore
+    public boolean isRate() {
         return kind.equals("rate");
     }
 
-    boolean generatorBound() {
+    /** Whether the load generator, not the server, limited this phase: its throughput is a lower bound. */
+    public boolean generatorBound() {
         return cost != null && cost.generatorBound();
     }
 }

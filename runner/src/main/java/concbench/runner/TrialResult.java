@@ -33,7 +33,7 @@ public record TrialResult(
         return implementation + "-" + scenario.label() + "-" + trial + ".json";
     }
 
-    boolean ok() {
+    public boolean ok() {
         return OK.equals(status);
     }
 }
