@@ -1,6 +1,7 @@
 package concbench.backend;
 
 import concbench.contract.CommandLine;
+import concbench.contract.Foreground;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,7 +19,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -111,15 +111,8 @@ public final class DelayBackend implements AutoCloseable {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            backend.close();
-            System.out.println("backend stopped");
-            stopped.countDown();
-        }, "shutdown"));
         InetSocketAddress address = backend.address();
-        System.out.println("backend listening on http://" + address.getHostString() + ":" + address.getPort()
-                + " (GET /delay?ms=D&i=k, " + threads + " event-loop threads)");
-        stopped.await();
+        Foreground.serve("backend", backend::close, "backend listening on http://" + address.getHostString() + ":"
+                + address.getPort() + " (GET /delay?ms=D&i=k, " + threads + " event-loop threads)");
     }
 }

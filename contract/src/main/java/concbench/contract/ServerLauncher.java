@@ -3,7 +3,6 @@ package concbench.contract;
 import java.net.BindException;
 import java.util.List;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code main} of every server jar: starts the one implementation on the class path in the foreground,
@@ -43,16 +42,10 @@ public final class ServerLauncher {
             System.exit(START_FAILED);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            System.out.println(implementation.name() + " stopped");
-            stopped.countDown();
-        }, "shutdown"));
         InetSocketAddress address = server.address();
-        System.out.println(implementation.name() + " listening on http://" + address.getHostString() + ":"
-                + address.getPort() + " (back end " + config.backend() + ", " + config.ioThreads() + " I/O threads)");
-        stopped.await();
+        Foreground.serve(implementation.name(), server::close, implementation.name() + " listening on http://"
+                + address.getHostString() + ":" + address.getPort() + " (back end " + config.backend() + ", "
+                + config.ioThreads() + " I/O threads)");
     }
 
     /** Frameworks wrap a failed bind differently (a native exception, a wrapper); look down the cause chain. */
