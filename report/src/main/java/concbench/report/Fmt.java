@@ -1,5 +1,6 @@
 package concbench.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -69,6 +70,14 @@ final class Fmt {
     /** A signed change in percent: {@code +4.1%}, {@code -12.0%}. */
     static String change(double percent) {
         return String.format(Locale.ROOT, "%+.1f%%", percent);
+    }
+
+    /** A setting as it was written, no digit added or dropped: {@code 5}, {@code 0.0031}. */
+    static String plain(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /**

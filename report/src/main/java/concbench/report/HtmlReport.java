@@ -17,7 +17,7 @@ final class HtmlReport {
     private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'";
     private static final String STYLE = """
             body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24;
-                   max-width: 1180px; margin: 0 auto; padding: 0 20px 40px; }
+                   max-width: 1360px; margin: 0 auto; padding: 0 20px 40px; }
             h1 { font-size: 1.7em; margin: 0.8em 0 0.2em; } h2 { border-bottom: 1px solid #ccd; padding-bottom: 3px;
                    margin-top: 1.8em; } h3 { margin-bottom: 0.3em; }
             .lead { color: #444; margin-top: 0; }
@@ -30,6 +30,8 @@ final class HtmlReport {
             .wrap { overflow-x: auto; }
             table { border-collapse: collapse; font-size: 12.5px; margin: 6px 0; }
             th, td { border: 1px solid #d0d4da; padding: 3px 6px; text-align: right; vertical-align: top; }
+            td { white-space: nowrap; } td:last-child, table.trials td:nth-child(12) { white-space: normal; }
+            td:last-child { min-width: 12em; } table.trials td:nth-child(12) { max-width: 16em; text-align: left; }
             th { background: #eef1f5; text-align: center; }
             td:first-child, td:last-child, th:last-child { text-align: left; }
             table.jmh td:nth-child(2), table.comparison td:nth-child(-n+4) { text-align: left; }
@@ -37,6 +39,7 @@ final class HtmlReport {
             tr.regression td { background: #f8d7da; font-weight: 600; } tr.improvement td { background: #d1e7dd; }
             td.muted { color: #8a8f98; font-style: italic; }
             .note { font-size: 12.5px; color: #444; margin: 2px 0; }
+            .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 8px 28px; }
             figure { margin: 14px 0; } figcaption { font-size: 13px; color: #333; max-width: 760px; }
             svg.chart { width: 100%; max-width: 760px; height: auto; display: block; }
             svg .frame { fill: none; stroke: #888; } svg .grid { stroke: #e3e6ea; }
@@ -48,7 +51,7 @@ final class HtmlReport {
             @media print {
               body { font-size: 10pt; max-width: none; padding: 0; } nav { display: none; }
               .wrap { overflow: visible; } table { font-size: 7.5pt; } th, td { padding: 1px 3px; }
-              figure, tr, .banner { break-inside: avoid; } h2, h3 { break-after: avoid; }
+              .charts { display: block; } figure, tr, .banner { break-inside: avoid; } h2, h3 { break-after: avoid; }
               a { color: inherit; } pre { white-space: pre-wrap; }
             }
             """;
@@ -134,7 +137,8 @@ final class HtmlReport {
             if (verdicts.isEmpty()) {
                 html.append("<li>Nothing was measured: every trial of this scenario failed.</li>\n");
             }
-            verdicts.forEach(v -> html.append("<li>").append(Html.escape(v)).append("</li>\n"));
+            verdicts.forEach(v -> html.append("<li>").append(Html.escape(v).replace(Verdicts.CAVEAT,
+                    "<strong>" + Verdicts.CAVEAT + "</strong>")).append("</li>\n"));
             html.append("</ul>\n");
         }
         html.append("</section>\n");
@@ -147,6 +151,7 @@ final class HtmlReport {
                 .append(Html.escape(scenario)).append("</h2>\n");
         html.append(Html.table(Tables.summary(view, scenario), "summary"));
         String legend = legend(view, scenario);
+        html.append("<div class=\"charts\">\n");
         if (!view.levels(scenario).isEmpty()) {
             html.append(figure(Charts.throughput(view, scenario), legend, "Throughput against concurrency "
                     + "(closed-model sweep). The line joins the mean of the trials at each level; the shaded band "
@@ -159,14 +164,14 @@ final class HtmlReport {
                     + "The x axis spaces the percentiles by -log10(1 - p); max stands apart. A hollow marker below "
                     + "1 ms is a reading of 0, under Gatling's 1 ms resolution, not a measured value."));
         }
-        html.append("<h3>Every trial, phase by phase</h3>\n").append(Html.table(Tables.trials(view, scenario), "trials"));
-        html.append(failures(view, scenario));
         if (!view.phaseNames(scenario).isEmpty()) {
             html.append(figure(Charts.timeline(view, scenario), legend, "OK requests per second, second by second, "
                     + "through the measured phases (the warm-up excluded). Solid: trial 1; dashed: later trials, and "
                     + "failed requests where there are any. Only whole seconds are drawn. A hollow marker: the phase "
                     + "was generator-bound."));
         }
+        html.append("</div>\n<h3>Every trial, phase by phase</h3>\n").append(Html.table(Tables.trials(view, scenario), "trials"));
+        html.append(failures(view, scenario));
         return html.append("</section>\n").toString();
     }
 

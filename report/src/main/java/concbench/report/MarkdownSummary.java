@@ -46,7 +46,8 @@ final class MarkdownSummary {
             if (verdicts.isEmpty()) {
                 md.append("- Nothing was measured: every trial of this scenario failed.\n");
             }
-            verdicts.forEach(v -> md.append("- ").append(Markdown.escape(v)).append('\n'));
+            verdicts.forEach(v -> md.append("- ").append(Markdown.escape(v).replace(Verdicts.CAVEAT,
+                    "**" + Verdicts.CAVEAT + "**")).append('\n'));
             md.append('\n').append(Markdown.table(Tables.summary(view, scenario))).append('\n');
         }
     }

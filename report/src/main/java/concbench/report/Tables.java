@@ -137,7 +137,7 @@ final class Tables {
     static Table trials(RunView view, String scenario) {
         List<String> header = List.of("implementation", "trial", "phase", "req/s", "p50 ms", "p90 ms", "p99 ms",
                 "p99.9 ms", "max ms", "OK", "KO", "errors", "server CPU µs/req", "server CPU", "generator CPU",
-                "peak RSS", "peak threads", "Gatling report", "caveats");
+                "peak RSS", "peak threads", "Gatling", "caveats");
         List<Row> rows = new ArrayList<>();
         for (String impl : view.implementations(scenario)) {
             for (TrialResult trial : view.trials(impl, scenario)) {
@@ -179,7 +179,7 @@ final class Tables {
         PhaseCost cost = phase.cost();
         List<String> caveats = new ArrayList<>();
         if (phase.generatorBound()) {
-            caveats.add(BOUND + " generator-bound: a lower bound for the server");
+            caveats.add(BOUND + " generator-bound");
         }
         if (cost == null) {
             caveats.add("too short to sample its cost");
@@ -215,7 +215,7 @@ final class Tables {
     /** A link to the trial's Gatling report, relative to the run folder so that the folder can move. */
     private static Cell reportLink(TrialResult trial) {
         String href = Html.relativeHref(trial.gatlingReport() == null ? null : trial.gatlingReport() + "/index.html");
-        return href == null ? Cell.of(NONE) : new Cell("Gatling report", href, false);
+        return href == null ? Cell.of(NONE) : new Cell("report", href, false);
     }
 
     private static String errors(Map<String, Long> errors) {
@@ -260,7 +260,9 @@ final class Tables {
                     Double.isNaN(run.primary().error()) ? NONE : Fmt.decimal(run.primary().error()),
                     run.primary().unit(), secondary));
         }
-        List<String> notes = new ArrayList<>(List.of("± error: JMH's scoreError, the half-width of the 99.9% "
+        List<String> notes = new ArrayList<>(List.of("mode, as JMH names it: avgt average time per operation, thrpt "
+                + "operations per time, sample sampled time, ss single shot (one operation per iteration).",
+                "± error: JMH's scoreError, the half-width of the 99.9% "
                 + "confidence interval over every measured iteration of every fork; two scores whose intervals "
                 + "overlap are not different."));
         if (anyWithoutError) {
@@ -279,8 +281,8 @@ final class Tables {
                     : Comparison.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
             rows.add(Row.of(mark, row.implementation(), row.scenario(), row.phase(),
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
-                    side(row.head()), Fmt.change(row.changePercent()), "±" + Fmt.decimal(row.thresholdPercent()) + "%",
-                    row.pValue() == null ? NONE : Fmt.decimal(row.pValue()), row.evidence(), row.verdict(),
+                    side(row.head()), Fmt.change(row.changePercent()), "±" + Fmt.plain(row.thresholdPercent()) + "%",
+                    row.pValue() == null ? NONE : Fmt.plain(row.pValue()), row.evidence(), row.verdict(),
                     row.note() == null ? "" : row.note()));
         }
         return new Table(List.of("implementation", "scenario", "phase", "metric", "base", "head", "change",

@@ -15,6 +15,8 @@ import java.util.function.ToDoubleFunction;
  * servers) or an implementation with failed trials. The same sentences go to the page and to the summary.
  */
 final class Verdicts {
+    /** Starts every sentence that weakens a verdict, so both renderings can make it stand out. */
+    static final String CAVEAT = "Caveat:";
     private static final ToDoubleFunction<PhaseResult> THROUGHPUT = p -> p.stats().throughput();
     private static final ToDoubleFunction<PhaseResult> P99 = p -> p.stats().latency().p99Ms();
     private static final ToDoubleFunction<PhaseResult> CPU_PER_REQUEST = p -> p.cost().serverCpuMicrosPerRequest();
@@ -44,14 +46,15 @@ final class Verdicts {
                             + Fmt.rate(best.mean()) + " req/s, " + Fmt.factor(best.mean() / slowest.mean())
                             + " the slowest, " + slowest.implementation() + " at " + Fmt.rate(slowest.mean())
                             + " req/s " + trialsNote(candidates) + ".";
-            verdicts.add(text + boundCaveat(candidates, "lower bounds for the servers: this ranking may measure the "
-                    + "load generator, not the servers") + failures);
+            verdicts.add(text + boundCaveat(candidates, "a lower bound for the server",
+                    "lower bounds for the servers, and this ranking may measure the load generator rather than them")
+                    + failures);
         }
         view.rate(scenario).ifPresent(rate -> {
             List<Candidate> latency = candidates(view, scenario, impl -> view.rate(impl, scenario), P99);
             if (!latency.isEmpty()) {
-                verdicts.add(latencyVerdict(rate, latency) + boundCaveat(latency, "not the server's latency alone")
-                        + failures);
+                verdicts.add(latencyVerdict(rate, latency) + boundCaveat(latency, "not the server's latency alone",
+                        "not the servers' latency alone") + failures);
             }
             List<Candidate> cpu = candidates(view, scenario, impl -> view.rate(impl, scenario).stream()
                     .filter(m -> m.phase().cost() != null).toList(), CPU_PER_REQUEST);
@@ -87,9 +90,10 @@ final class Verdicts {
                     : "all " + candidates.size() + " had the same") + " p99: " + Fmt.ms(lowest) + " ms" + resolution
                     + ".";
         }
+        Candidate first = candidates.stream().filter(c -> c.mean() == lowest).findFirst().orElseThrow();
         return where + and(winners) + (winners.size() == 1 ? " had" : " tied for") + " the lowest p99: "
-                + Fmt.ms(lowest) + " ms, against " + Fmt.ms(highest.mean()) + " ms for " + highest.implementation()
-                + ", the highest" + resolution + ".";
+                + Fmt.ms(lowest) + " ms" + perTrial(first) + ", against " + Fmt.ms(highest.mean()) + " ms"
+                + perTrial(highest) + " for " + highest.implementation() + ", the highest" + resolution + ".";
     }
 
     private static String cpuVerdict(int rate, List<Candidate> candidates) {
@@ -105,6 +109,12 @@ final class Verdicts {
                 + Fmt.factor(most.mean() / least.mean()) + ") " + trialsNote(candidates) + ".";
     }
 
+    /** Each trial's p99 when a mean stands for several: {@code  (trials: 2 / 34)}. */
+    private static String perTrial(Candidate candidate) {
+        return candidate.measured().size() < 2 ? ""
+                : " (trials: " + Fmt.msList(RunView.values(candidate.measured(), P99)) + ")";
+    }
+
     /** Whether the figures are single trials or means, so a reader knows how much one number stands for. */
     private static String trialsNote(List<Candidate> candidates) {
         return trialsNote(candidates, "");
@@ -116,14 +126,14 @@ final class Verdicts {
                 + ")";
     }
 
-    private static String boundCaveat(List<Candidate> candidates, String consequence) {
+    private static String boundCaveat(List<Candidate> candidates, String one, String several) {
         List<String> bound = candidates.stream().filter(c -> RunView.anyGeneratorBound(c.measured()))
                 .map(Candidate::implementation).toList();
         if (bound.isEmpty()) {
             return "";
         }
-        return " Caveat: the load generator, not the server, was the limit (generator-bound) for " + and(bound)
-                + ", so " + (bound.size() == 1 ? "that figure is" : "those figures are") + " " + consequence + ".";
+        return " " + CAVEAT + " the load generator, not the server, was the limit (generator-bound) for " + and(bound)
+                + ", so " + (bound.size() == 1 ? "that figure is " + one : "those figures are " + several) + ".";
     }
 
     /** Names every implementation of the scenario with failed trials, and what became of it in the verdicts. */
@@ -135,7 +145,7 @@ final class Verdicts {
                 continue;
             }
             boolean allFailed = failed.size() == view.trials(impl, scenario).size();
-            caveat.append(" Caveat: ").append(impl).append(allFailed ? " is not ranked: " : " counts its ok trials only: ");
+            caveat.append(' ').append(CAVEAT).append(' ').append(impl).append(allFailed ? " is not ranked: " : " counts its ok trials only: ");
             List<String> reasons = failed.stream().map(t -> "trial " + t.trial() + " failed (" + t.failure() + ")").toList();
             caveat.append(String.join(", ", reasons)).append('.');
         }
