@@ -49,7 +49,8 @@ final class HtmlReport {
             ul.legend svg { vertical-align: middle; }
             pre { background: #f4f5f7; padding: 8px; overflow-x: auto; font-size: 12px; }
             @media print {
-              body { font-size: 10pt; max-width: none; padding: 0; } nav { display: none; }
+              body { font-size: 10pt; max-width: none; padding: 0; print-color-adjust: exact;
+                     -webkit-print-color-adjust: exact; } nav { display: none; }
               .wrap { overflow: visible; } table { font-size: 7.5pt; } th, td { padding: 1px 3px; }
               .charts { display: block; } figure, tr, .banner { break-inside: avoid; } h2, h3 { break-after: avoid; }
               a { color: inherit; } pre { white-space: pre-wrap; }
