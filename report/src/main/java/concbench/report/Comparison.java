@@ -50,12 +50,7 @@ record Comparison(int formatVersion, Side base, Side head, List<String> environm
 
     /** @throws UnusableResultsException for broken JSON, another format version or a missing field */
     static Comparison read(Path file) throws UnusableResultsException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UnusableResultsException(file + " is not valid JSON: " + e.getMessage());
-        }
+        JsonNode tree = ReportInputs.readJson(file);
         int version = tree == null ? -1 : tree.path("formatVersion").asInt(-1);
         if (version != FORMAT_VERSION) {
             throw new UnusableResultsException(file + " has comparison format version "

@@ -3,6 +3,7 @@ package concbench.report;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /** Escaping and the HTML of a {@link Table}: every string from the results goes through {@link #escape}. */
 final class Html {
@@ -11,21 +12,33 @@ final class Html {
 
     /** Text safe inside an element and inside a quoted attribute. */
     static String escape(String text) {
+        return replaceEach(text, c -> switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        });
+    }
+
+    /**
+     * Each character replaced by what {@code replacement} gives for it, or kept where it gives null; null text is
+     * empty. The escaping of HTML and of Markdown.
+     */
+    static String replaceEach(String text, IntFunction<String> replacement) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+        text.chars().forEach(c -> {
+            String replaced = replacement.apply(c);
+            if (replaced == null) {
+                out.append((char) c);
+            } else {
+                out.append(replaced);
             }
-        }
+        });
         return out.toString();
     }
 

@@ -1,6 +1,5 @@
 package concbench.report;
 
-import concbench.runner.RunManifest;
 import concbench.runner.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,11 +133,7 @@ final class HtmlReport {
         html.append("</dl>\n</section>\n<section id=\"verdicts\">\n<h2>Verdicts</h2>\n");
         for (String scenario : view.scenarios()) {
             html.append("<h3>").append(Html.escape(scenario)).append("</h3>\n<ul>\n");
-            List<String> verdicts = Verdicts.of(view, scenario);
-            if (verdicts.isEmpty()) {
-                html.append("<li>Nothing was measured: every trial of this scenario failed.</li>\n");
-            }
-            verdicts.forEach(v -> html.append("<li>").append(Html.escape(v).replace(Verdicts.CAVEAT,
+            Verdicts.of(view, scenario).forEach(v -> html.append("<li>").append(Html.escape(v).replace(Verdicts.CAVEAT,
                     "<strong>" + Verdicts.CAVEAT + "</strong>")).append("</li>\n"));
             html.append("</ul>\n");
         }

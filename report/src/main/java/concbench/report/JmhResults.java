@@ -1,9 +1,7 @@
 package concbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import concbench.runner.RunResults.UnusableResultsException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +16,6 @@ import java.util.Map;
  */
 record JmhResults(List<Benchmark> runs) {
     static final String FILE = "jmh.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     JmhResults {
         runs = List.copyOf(runs);
@@ -62,12 +59,7 @@ record JmhResults(List<Benchmark> runs) {
 
     /** @throws UnusableResultsException when the file is not JMH's JSON output, with a message for the user */
     static JmhResults read(Path file) throws UnusableResultsException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UnusableResultsException(file + " is not valid JSON: " + e.getMessage());
-        }
+        JsonNode tree = ReportInputs.readJson(file);
         if (tree == null || !tree.isArray()) {
             throw new UnusableResultsException(file + " is not JMH's JSON output (./bench jmh writes it): "
                     + "expected a list of benchmark results");

@@ -10,22 +10,14 @@ final class Markdown {
      * emphasis or link syntax.
      */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n', '\r' -> out.append(' ');
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '|', '*', '_', '[', ']', '`', '\\', '#' -> out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.replaceEach(text, c -> switch (c) {
+            case '\n', '\r' -> " ";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '|', '*', '_', '[', ']', '`', '\\', '#' -> "\\" + (char) c;
+            default -> null;
+        });
     }
 
     static String table(Table table) {

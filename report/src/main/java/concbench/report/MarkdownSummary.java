@@ -42,11 +42,7 @@ final class MarkdownSummary {
         md.append("\n## Verdicts\n\n");
         for (String scenario : view.scenarios()) {
             md.append("### ").append(Markdown.escape(scenario)).append("\n\n");
-            List<String> verdicts = Verdicts.of(view, scenario);
-            if (verdicts.isEmpty()) {
-                md.append("- Nothing was measured: every trial of this scenario failed.\n");
-            }
-            verdicts.forEach(v -> md.append("- ").append(Markdown.escape(v).replace(Verdicts.CAVEAT,
+            Verdicts.of(view, scenario).forEach(v -> md.append("- ").append(Markdown.escape(v).replace(Verdicts.CAVEAT,
                     "**" + Verdicts.CAVEAT + "**")).append('\n'));
             md.append('\n').append(Markdown.table(Tables.summary(view, scenario))).append('\n');
         }

@@ -1,7 +1,10 @@
 package concbench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import concbench.runner.RunResults;
 import concbench.runner.RunResults.UnusableResultsException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +15,7 @@ import java.nio.file.Path;
  */
 record ReportInputs(Path dir, RunResults run, JmhResults jmh, Comparison comparison) {
     static final String RUN_FILE = "run.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @throws UnusableResultsException when the folder is missing, holds none of the three, or one is unreadable */
     static ReportInputs read(Path dir) throws UnusableResultsException {
@@ -27,5 +31,14 @@ record ReportInputs(Path dir, RunResults run, JmhResults jmh, Comparison compari
                     + JmhResults.FILE + " (./bench jmh) or " + Comparison.FILE + " (./bench compare)");
         }
         return new ReportInputs(dir, run, jmh, comparison);
+    }
+
+    /** A JSON file's tree; an empty file is a missing node. */
+    static JsonNode readJson(Path file) throws UnusableResultsException {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UnusableResultsException(file + " is not valid JSON: " + e.getMessage());
+        }
     }
 }

@@ -2,6 +2,8 @@ package concbench.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * A chart as inline SVG, drawn here and nowhere else: plot area, axes with ticks, lines, bands and markers. Inline
@@ -144,10 +146,10 @@ final class Svg {
     }
 
     /** Linear ticks from 0 to at least {@code max}, at a round step; the last tick is the axis's top. */
-    static List<Tick> linearTicks(double max, java.util.function.DoubleFunction<String> label) {
+    static List<Tick> linearTicks(double max, DoubleFunction<String> label) {
         double step = niceStep(max <= 0 ? 1 : max / 5);
         int count = (int) Math.ceil((max <= 0 ? 1 : max) / step);
-        return java.util.stream.IntStream.rangeClosed(0, count).mapToObj(i -> new Tick(i * step, label.apply(i * step)))
+        return IntStream.rangeClosed(0, count).mapToObj(i -> new Tick(i * step, label.apply(i * step)))
                 .toList();
     }
 

@@ -14,6 +14,8 @@ import concbench.runner.gatling.LatencyHistogram.Latency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /** The tables of the report, built from the results once for both the page and the summary. */
@@ -37,8 +39,8 @@ final class Tables {
         facts.add(new Fact("status", run.status() + (run.failedTrials() > 0 ? ", " + run.failedTrials()
                 + " failed trial(s)" : "")));
         facts.add(new Fact("compared", String.join(", ", view.implementations()) + " on "
-                + String.join(", ", view.scenarios()) + " (fan-out: " + run.fanoutCalls() + " back-end calls of "
-                + run.fanoutDelayMs() + " ms each per request)"));
+                + String.join(", ", view.scenarios()) + (view.scenarios().contains("fanout") ? " (fan-out: "
+                + run.fanoutCalls() + " back-end calls of " + run.fanoutDelayMs() + " ms each per request)" : "")));
         facts.add(new Fact("started", run.startedAt() + (run.finishedAt() == null ? ", not finished"
                 : ", finished " + run.finishedAt())));
         Environment env = run.environment();
@@ -229,8 +231,8 @@ final class Tables {
     }
 
     /** {@code 14,290}, or over several values {@code 14,000 (13,500 to 14,290)}; a dash when there is none. */
-    private static String spread(List<Measured> measured, java.util.function.ToDoubleFunction<PhaseResult> value,
-            java.util.function.DoubleFunction<String> format) {
+    private static String spread(List<Measured> measured, ToDoubleFunction<PhaseResult> value,
+            DoubleFunction<String> format) {
         if (measured.isEmpty()) {
             return NONE;
         }
@@ -239,7 +241,7 @@ final class Tables {
                 + format.apply(RunView.max(measured, value)) + ")";
     }
 
-    private static String latencies(List<Measured> rate, java.util.function.ToDoubleFunction<Latency> value) {
+    private static String latencies(List<Measured> rate, ToDoubleFunction<Latency> value) {
         return rate.isEmpty() ? NONE : Fmt.msList(rate.stream()
                 .map(m -> value.applyAsDouble(m.phase().stats().latency())).toList())
                 + (RunView.anyGeneratorBound(rate) ? " " + BOUND : "");

@@ -28,6 +28,7 @@ final class Verdicts {
     private record Candidate(String implementation, List<Measured> measured, double mean) {
     }
 
+    /** The scenario's verdicts; one sentence saying so when nothing was measured. */
     static List<String> of(RunView view, String scenario) {
         List<String> verdicts = new ArrayList<>();
         String failures = failureCaveat(view, scenario);
@@ -62,6 +63,9 @@ final class Verdicts {
                 verdicts.add(cpuVerdict(rate, cpu) + failures);
             }
         });
+        if (verdicts.isEmpty()) {
+            verdicts.add("Nothing was measured: every trial of this scenario failed." + failures);
+        }
         return verdicts;
     }
 
@@ -122,8 +126,9 @@ final class Verdicts {
 
     private static String trialsNote(List<Candidate> candidates, String more) {
         boolean single = candidates.stream().allMatch(c -> c.measured().size() == 1);
-        return "(" + (single ? "one trial each" : "means over the trials; every trial's value is in the tables") + more
-                + ")";
+        String trials = single ? (candidates.size() == 1 ? "one trial" : "one trial each")
+                : "means over the trials; every trial's value is in the tables";
+        return "(" + trials + more + ")";
     }
 
     private static String boundCaveat(List<Candidate> candidates, String one, String several) {

@@ -77,6 +77,22 @@ class BrowserTest {
             if (!browser.waitFor(10, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
             }
+            removeSingletonFolder(temp.resolve("profile"));
+        }
+    }
+
+    /** Chromium keeps its singleton socket in a /tmp folder of its own, linked from the profile: removed too. */
+    private static void removeSingletonFolder(Path profile) throws java.io.IOException {
+        Path link = profile.resolve("SingletonSocket");
+        if (Files.isSymbolicLink(link)) {
+            Path folder = Files.readSymbolicLink(link).getParent();
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(folder);
+            Files.delete(link);
         }
     }
 
