@@ -82,7 +82,8 @@ final class Fmt {
 
     /**
      * A figure of any size (JMH scores, comparison values) to {@value #SIGNIFICANT} significant digits, never in
-     * scientific notation: {@code 0.1432}, {@code 12.35}, {@code 1,532}.
+     * scientific notation, without zeros that would claim a precision the figure lacks: {@code 0.1432},
+     * {@code 12.35}, {@code 23}, {@code 1,532}.
      */
     static String decimal(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
@@ -93,6 +94,7 @@ final class Fmt {
         }
         int digitsBeforePoint = (int) Math.floor(Math.log10(Math.abs(value))) + 1;
         int decimals = Math.max(0, SIGNIFICANT - digitsBeforePoint);
-        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+        String text = String.format(Locale.ROOT, "%,." + decimals + "f", value);
+        return decimals == 0 ? text : text.replaceAll("\\.?0+$", "");
     }
 }

@@ -34,6 +34,7 @@ final class HtmlReport {
             th { background: #eef1f5; text-align: center; }
             td:first-child, td:last-child, th:last-child { text-align: left; }
             table.jmh td:nth-child(2), table.comparison td:nth-child(-n+4) { text-align: left; }
+            table.comparison td { white-space: normal; }
             tr.caveat td { background: #fff8e1; } tr.failed td { background: #f8d7da; }
             tr.regression td { background: #f8d7da; font-weight: 600; } tr.improvement td { background: #d1e7dd; }
             td.muted { color: #8a8f98; font-style: italic; }
@@ -215,7 +216,9 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder("<section id=\"jmh\">\n<h2>JMH microbenchmarks</h2>\n<p>")
                 .append(Html.escape(Report.jmhLead(jmh))).append("</p>\n");
         jmh.byClass().forEach((name, runs) -> html.append("<h3>").append(Html.escape(name)).append("</h3>\n")
-                .append(Html.table(Tables.jmh(runs), "jmh")));
+                .append(Html.table(Tables.jmh(runs).withoutNotes(), "jmh")));
+        Tables.jmh(jmh.runs()).notes().forEach(note -> html.append("<p class=\"note\">").append(Html.escape(note))
+                .append("</p>\n"));
         return html.append("</section>\n").toString();
     }
 }

@@ -22,7 +22,8 @@ final class MarkdownSummary {
         if (inputs.jmh() != null) {
             md.append("## JMH microbenchmarks\n\n").append(Markdown.escape(Report.jmhLead(inputs.jmh()))).append("\n\n");
             inputs.jmh().byClass().forEach((name, runs) -> md.append("### ").append(Markdown.escape(name))
-                    .append("\n\n").append(Markdown.table(Tables.jmh(runs))).append('\n'));
+                    .append("\n\n").append(Markdown.table(Tables.jmh(runs).withoutNotes())).append('\n'));
+            Tables.jmh(inputs.jmh().runs()).notes().forEach(note -> md.append(Markdown.escape(note)).append("\n\n"));
         }
         md.append("The charts, every trial phase by phase and the links to Gatling's reports are in ")
                 .append(Report.HTML_FILE).append(".\n");

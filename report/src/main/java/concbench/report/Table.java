@@ -16,6 +16,11 @@ record Table(List<String> header, List<Row> rows, List<String> notes) {
         notes = List.copyOf(notes);
     }
 
+    /** The same table without its notes, for tables that share theirs. */
+    Table withoutNotes() {
+        return new Table(header, rows, List.of());
+    }
+
     /** Why a row stands out: its numbers carry a caveat, its trial failed, or a comparison flagged it. */
     enum Mark { NONE, CAVEAT, FAILED, REGRESSION, IMPROVEMENT }
 

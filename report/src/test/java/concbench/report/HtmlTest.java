@@ -34,6 +34,8 @@ class HtmlTest {
         assertEquals("337.5", Fmt.ms(337.5));
         assertEquals("1,532", Fmt.decimal(1532.4));
         assertEquals("0.1432", Fmt.decimal(0.14321));
+        assertEquals("23", Fmt.decimal(23.0));
+        assertEquals("0.512", Fmt.decimal(0.512));
         assertEquals("n/a", Fmt.decimal(Double.NaN));
     }
 }

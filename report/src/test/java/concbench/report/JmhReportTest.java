@@ -35,7 +35,7 @@ class JmhReportTest {
 
         String summary = Fixtures.summary(dir);
         assertTrue(summary.contains("### MemoryPerWaitingTask"));
-        assertTrue(summary.contains("| platformThread | waitingTasks=1000 | ss | 201.0 | – | ms/op | heapBytes 200.7 "
+        assertTrue(summary.contains("| platformThread | waitingTasks=1000 | ss | 201 | – | ms/op | heapBytes 200.7 "
                 + "B/task; nativeBytes 28,984 B/task; rssBytes 7,293 B/task |"));
         assertFalse(summary.contains("## Verdicts"), "no run in this folder");
     }
