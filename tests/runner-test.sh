@@ -70,6 +70,9 @@ check "the next server's trial completes" field_is "$WORK/killed/vertx-hello-1.j
 check "the run is complete" field_is "$WORK/killed/run.json" status complete
 check "it counts one failed trial" field_is "$WORK/killed/run.json" failedTrials 1
 check "no process of the run is left" no_children_left
+check "the run with a failed trial has its report" test -s "$WORK/killed/report.html" -a -s "$WORK/killed/summary.md"
+check "which shows the failed trial" grep -q 'trial failed: the server was killed by signal 9' "$WORK/killed/report.html"
+check "and the run printed where the report is" grep -q "^report: .*/killed/report.html" "$WORK/killed.log"
 
 # 2. The run is stopped while the second trial loads.
 run_in_background stopped --impls netty,vertx
@@ -83,5 +86,6 @@ check "the trial in progress leaves no file" test ! -e "$WORK/stopped/vertx-hell
 check "the run is marked interrupted" field_is "$WORK/stopped/run.json" status interrupted
 check "no process of the run is left" no_children_left
 check "no temporary file is left" test -z "$(find "$WORK/stopped" -maxdepth 1 -name '.*.tmp')"
+check "the interrupted run has its report, which says so" grep -q 'This run was interrupted' "$WORK/stopped/report.html"
 
 finish runner

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./bench run}: every (implementation, scenario) of the plan, trial after trial, interleaved across the
@@ -18,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 public final class BenchRun {
     static final int USAGE_ERROR = 2;
     static final int SOME_TRIAL_FAILED = 1;
+    /** The report reads a few files and writes two: seconds. Far longer means something is wrong with it. */
+    private static final long REPORT_TIMEOUT_SECONDS = 120;
 
     private final RunOptions options;
     private final PrintStream out;
@@ -79,6 +82,7 @@ public final class BenchRun {
         printHeader(manifest, total);
         ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
         int index = 0;
+        boolean complete = false;
         try {
             for (int trial = 1; trial <= profile.trials(); trial++) {
                 for (Scenario scenario : options.scenarios()) {
@@ -96,16 +100,49 @@ public final class BenchRun {
                 }
             }
             ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest.finished(RunManifest.COMPLETE, results));
+            complete = true;
             out.println();
             out.print(Summary.table(results));
             out.println("results: " + options.out());
+            writeReport();
             return results.stream().allMatch(TrialResult::ok) ? 0 : SOME_TRIAL_FAILED;
         } finally {
-            if (interrupted) {
+            if (interrupted && !complete) {
                 ResultFiles.write(options.out().resolve(RunManifest.FILE),
                         manifest.finished(RunManifest.INTERRUPTED, results));
+                // The shutdown hook interrupted this thread to stop the trial; the report must still be waited for.
+                Thread.interrupted();
+                writeReport();
             }
             finished.countDown();
+        }
+    }
+
+    /**
+     * Writes {@code report.html} and {@code summary.md} into the run folder once {@code run.json} is final, and
+     * prints where. The report is a view of the results: when it fails, the run says so and nothing else changes,
+     * neither the results nor the exit status. Its output is kept in {@code logs/report.log}.
+     */
+    private void writeReport() {
+        Path log = options.out().resolve("logs").resolve("report.log");
+        try {
+            Files.createDirectories(log.getParent());
+            Process report = new ProcessBuilder(launcher.report(options.out())).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!report.waitFor(REPORT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                report.destroyForcibly();
+                out.println("report: not written, it took over " + REPORT_TIMEOUT_SECONDS + " s (see " + log + ")");
+                return;
+            }
+            String printed = Files.readString(log).strip();
+            out.println(report.exitValue() == 0 ? printed
+                    : "report: not written (exit " + report.exitValue() + "): " + printed);
+        } catch (IOException e) {
+            out.println("report: not written: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("report: not written, the run was stopped meanwhile; ./bench report " + options.out()
+                    + " writes it");
         }
     }
 

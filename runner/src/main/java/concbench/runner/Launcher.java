@@ -51,6 +51,20 @@ final class Launcher {
     }
 
     /**
+     * {@code ./bench report DIR}: the report module's jar in a JVM of its own, since the runner cannot link the
+     * report (the report reads results with the runner's classes). In its own session, like every child, so a
+     * Ctrl-C on the terminal does not stop it half-way.
+     */
+    List<String> report(Path runFolder) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (setsid) {
+            command.add(SETSID);
+        }
+        command.addAll(List.of(java, "-jar", runnableJar("report").toString(), runFolder.toString()));
+        return command;
+    }
+
+    /**
      * What every child command starts with: {@code setsid}, so that the child has a session of its own and a
      * Ctrl-C on the terminal reaches the runner alone, which then stops its children in order and records what
      * happened; then {@code taskset -c CPUS}, which pins it to its CPU set. Each part is left out where its tool

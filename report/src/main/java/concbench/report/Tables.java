@@ -1,0 +1,302 @@
+package concbench.report;
+
+import concbench.report.RunView.Measured;
+import concbench.report.Table.Cell;
+import concbench.report.Table.Mark;
+import concbench.report.Table.Row;
+import concbench.runner.Environment;
+import concbench.runner.PhaseCost;
+import concbench.runner.PhaseResult;
+import concbench.runner.Profile;
+import concbench.runner.RunManifest;
+import concbench.runner.TrialResult;
+import concbench.runner.gatling.LatencyHistogram.Latency;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/** The tables of the report, built from the results once for both the page and the summary. */
+final class Tables {
+    /** Marks a figure the load generator limited. */
+    static final String BOUND = "†";
+    static final String BOUND_NOTE = BOUND + " generator-bound: the load generator's CPUs were saturated while the "
+            + "server's were not, so the throughput is a lower bound for the server (it measured Gatling).";
+    static final String NONE = "–";
+
+    private Tables() {
+    }
+
+    /** One line of the run's description: what, when, on what. */
+    record Fact(String label, String value) {
+    }
+
+    static List<Fact> facts(RunView view) {
+        RunManifest run = view.manifest();
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("status", run.status() + (run.failedTrials() > 0 ? ", " + run.failedTrials()
+                + " failed trial(s)" : "")));
+        facts.add(new Fact("compared", String.join(", ", view.implementations()) + " on "
+                + String.join(", ", view.scenarios()) + (view.scenarios().contains("fanout") ? " (fan-out: "
+                + run.fanoutCalls() + " back-end calls of " + run.fanoutDelayMs() + " ms each per request)" : "")));
+        facts.add(new Fact("started", run.startedAt() + (run.finishedAt() == null ? ", not finished"
+                : ", finished " + run.finishedAt())));
+        Environment env = run.environment();
+        if (env != null) {
+            facts.add(new Fact("machine", env.host() + ": " + env.cpuModel() + ", " + env.cores() + " cores, "
+                    + Fmt.gib(env.memoryBytes()) + " memory, kernel " + env.kernel()));
+            facts.add(new Fact("JDK", env.jdk() + " (" + env.jdkVendor() + ")"));
+            facts.add(new Fact("versions", env.versions() == null ? "" : env.versions().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            facts.add(new Fact("suite commit", env.gitCommit()));
+        }
+        if (run.cpuLayout() != null) {
+            facts.add(new Fact("CPU layout", "server " + run.cpuLayout().server() + ", load generator "
+                    + run.cpuLayout().loadGenerator() + ", back end " + run.cpuLayout().backend()
+                    + (run.pinned() ? " (pinned with taskset)" : " (NOT pinned)")));
+        }
+        Profile profile = run.profile();
+        if (profile != null) {
+            facts.add(new Fact("profile", profile.name() + ": warm-up " + profile.warmupSeconds() + " s at "
+                    + profile.warmupUsers() + " users (excluded from every number), throughput sweep at "
+                    + profile.levels().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " users x "
+                    + profile.levelSeconds() + " s, fixed rate of " + profile.helloRate() + " (hello) / "
+                    + profile.fanoutRate() + " (fan-out) req/s x " + profile.rateSeconds() + " s, "
+                    + profile.trials() + " trial(s)"));
+        }
+        if (run.serverJvmFlags() != null) {
+            facts.add(new Fact("server JVM flags", String.join(" ", run.serverJvmFlags())));
+        }
+        return facts;
+    }
+
+    /**
+     * A scenario at a glance, one row per implementation: throughput at each level (mean and, over several trials,
+     * min to max), the fixed-rate latency of every trial, the CPU a request cost, failed requests and trials.
+     */
+    static Table summary(RunView view, String scenario) {
+        List<Integer> levels = view.levels(scenario);
+        String rate = view.rate(scenario).map(r -> " at " + Fmt.count(r) + " req/s").orElse("");
+        List<String> header = new ArrayList<>(List.of("implementation", "trials"));
+        levels.forEach(users -> header.add("req/s, " + users + " users"));
+        header.addAll(List.of("p50 ms" + rate, "p99 ms" + rate, "p99.9 ms" + rate, "server CPU µs/req" + rate,
+                "failed requests", "caveats"));
+        List<Row> rows = new ArrayList<>();
+        boolean anyBound = false;
+        for (String impl : view.implementations(scenario)) {
+            List<TrialResult> trials = view.trials(impl, scenario);
+            List<TrialResult> failed = view.failedTrials(impl, scenario);
+            List<String> caveats = new ArrayList<>();
+            List<String> cells = new ArrayList<>(List.of(impl, (trials.size() - failed.size()) + " ok"
+                    + (failed.isEmpty() ? "" : ", " + failed.size() + " failed")));
+            List<Integer> boundLevels = new ArrayList<>();
+            for (int users : levels) {
+                List<Measured> sweep = view.sweep(impl, scenario, users);
+                boolean bound = RunView.anyGeneratorBound(sweep);
+                if (bound) {
+                    boundLevels.add(users);
+                }
+                cells.add(spread(sweep, p -> p.stats().throughput(), Fmt::rate) + (bound ? " " + BOUND : ""));
+            }
+            List<Measured> ratePhases = view.rate(impl, scenario);
+            cells.add(latencies(ratePhases, Latency::p50Ms));
+            cells.add(latencies(ratePhases, Latency::p99Ms));
+            cells.add(latencies(ratePhases, Latency::p999Ms));
+            List<Measured> costed = ratePhases.stream().filter(m -> m.phase().cost() != null).toList();
+            cells.add(spread(costed, p -> p.cost().serverCpuMicrosPerRequest(), Fmt::micros));
+            long ko = view.measuredPhases(impl, scenario).stream().mapToLong(m -> m.phase().stats().ko()).sum();
+            cells.add(Fmt.count(ko));
+            if (!boundLevels.isEmpty()) {
+                anyBound = true;
+                caveats.add(BOUND + " generator-bound at " + boundLevels.stream().map(String::valueOf)
+                        .collect(Collectors.joining(", ")) + " users");
+            }
+            if (RunView.anyGeneratorBound(ratePhases)) {
+                caveats.add("the fixed-rate phase was generator-bound");
+            }
+            if (ko > 0) {
+                caveats.add(Fmt.count(ko) + " failed requests (see the trial table)");
+            }
+            failed.forEach(t -> caveats.add("trial " + t.trial() + " failed: " + t.failure()));
+            cells.add(String.join("; ", caveats));
+            Mark mark = failed.size() == trials.size() ? Mark.FAILED : caveats.isEmpty() ? Mark.NONE : Mark.CAVEAT;
+            rows.add(Row.of(mark, cells.toArray(String[]::new)));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Throughput: OK requests per second in the closed-model sweep; with several trials, the mean and "
+                + "(min to max). Latency: the fixed-rate (open-model) phase, one value per trial in trial order; "
+                + "Gatling's clock counts whole milliseconds, so <1 means under 1 ms. CPU per request: the fixed-rate "
+                + "phase. The warm-up is excluded from every number.");
+        if (anyBound) {
+            notes.add(BOUND_NOTE);
+        }
+        return new Table(header, rows, notes);
+    }
+
+    /** Every measured phase of every trial, failed trials included with their reason. */
+    static Table trials(RunView view, String scenario) {
+        List<String> header = List.of("implementation", "trial", "phase", "req/s", "p50 ms", "p90 ms", "p99 ms",
+                "p99.9 ms", "max ms", "OK", "KO", "errors", "server CPU µs/req", "server CPU", "generator CPU",
+                "peak RSS", "peak threads", "Gatling", "caveats");
+        List<Row> rows = new ArrayList<>();
+        for (String impl : view.implementations(scenario)) {
+            for (TrialResult trial : view.trials(impl, scenario)) {
+                Cell report = reportLink(trial);
+                if (!trial.ok()) {
+                    List<Cell> cells = new ArrayList<>(List.of(Cell.of(impl), Cell.of(String.valueOf(trial.trial())),
+                            Cell.of(NONE)));
+                    for (int i = 3; i < header.size() - 2; i++) {
+                        cells.add(Cell.of(NONE));
+                    }
+                    cells.add(report);
+                    cells.add(Cell.of("trial failed: " + trial.failure()));
+                    rows.add(new Row(cells, Mark.FAILED));
+                    continue;
+                }
+                boolean first = true;
+                for (PhaseResult phase : trial.phases()) {
+                    if (!phase.isSweep() && !phase.isRate()) {
+                        continue;
+                    }
+                    rows.add(phaseRow(impl, trial, phase, first ? report : Cell.of(""),
+                            first ? gatlingErrors(trial.gatlingErrors()) : ""));
+                    first = false;
+                }
+            }
+        }
+        return new Table(header, rows, List.of(
+                "Sweep phases (closed model) are for throughput: their latencies, greyed, include coordinated "
+                        + "omission and are not latency figures. The rate phase (open model, fixed arrivals) is for "
+                        + "latency. <1 ms: under Gatling's 1 ms resolution. Server CPU: share of the server's CPUs "
+                        + "busy; generator CPU: share of the load generator's CPUs busy. The warm-up phase is "
+                        + "excluded.",
+                BOUND_NOTE));
+    }
+
+    private static Row phaseRow(String impl, TrialResult trial, PhaseResult phase, Cell report, String trialCaveat) {
+        Latency latency = phase.stats().latency();
+        boolean sweep = phase.isSweep();
+        PhaseCost cost = phase.cost();
+        List<String> caveats = new ArrayList<>();
+        if (phase.generatorBound()) {
+            caveats.add(BOUND + " generator-bound");
+        }
+        if (cost == null) {
+            caveats.add("too short to sample its cost");
+        }
+        if (phase.stats().ko() > 0) {
+            caveats.add(Fmt.count(phase.stats().ko()) + " failed requests");
+        }
+        if (!trialCaveat.isEmpty()) {
+            caveats.add(trialCaveat);
+        }
+        List<Cell> cells = new ArrayList<>(List.of(Cell.of(impl), Cell.of(String.valueOf(trial.trial())),
+                Cell.of(phase.name()),
+                Cell.of(Fmt.rate(phase.stats().throughput()) + (phase.generatorBound() ? " " + BOUND : "")),
+                new Cell(Fmt.ms(latency.p50Ms()), null, sweep), new Cell(Fmt.ms(latency.p90Ms()), null, sweep),
+                new Cell(Fmt.ms(latency.p99Ms()), null, sweep), new Cell(Fmt.ms(latency.p999Ms()), null, sweep),
+                new Cell(Fmt.ms(latency.maxMs()), null, sweep),
+                Cell.of(Fmt.count(phase.stats().ok())), Cell.of(Fmt.count(phase.stats().ko())),
+                Cell.of(errors(phase.stats().errors()))));
+        if (cost == null) {
+            for (int i = 0; i < 5; i++) {
+                cells.add(Cell.of(NONE));
+            }
+        } else {
+            cells.addAll(List.of(Cell.of(Fmt.micros(cost.serverCpuMicrosPerRequest())),
+                    Cell.of(Fmt.percent(cost.serverCpuUtilisation())), Cell.of(Fmt.percent(cost.generatorCpuUtilisation())),
+                    Cell.of(Fmt.mib(cost.peakRssBytes())), Cell.of(String.valueOf(cost.peakThreads()))));
+        }
+        cells.add(report);
+        cells.add(Cell.of(String.join("; ", caveats)));
+        return new Row(cells, caveats.isEmpty() ? Mark.NONE : Mark.CAVEAT);
+    }
+
+    /** A link to the trial's Gatling report, relative to the run folder so that the folder can move. */
+    private static Cell reportLink(TrialResult trial) {
+        String href = Html.relativeHref(trial.gatlingReport() == null ? null : trial.gatlingReport() + "/index.html");
+        return href == null ? Cell.of(NONE) : new Cell("report", href, false);
+    }
+
+    private static String errors(Map<String, Long> errors) {
+        return errors == null || errors.isEmpty() ? "" : errors.entrySet().stream()
+                .map(e -> e.getKey() + " x" + Fmt.count(e.getValue())).collect(Collectors.joining("; "));
+    }
+
+    private static String gatlingErrors(Map<String, Long> errors) {
+        String text = errors(errors);
+        return text.isEmpty() ? "" : "Gatling logged errors outside any request: " + text;
+    }
+
+    /** {@code 14,290}, or over several values {@code 14,000 (13,500 to 14,290)}; a dash when there is none. */
+    private static String spread(List<Measured> measured, ToDoubleFunction<PhaseResult> value,
+            DoubleFunction<String> format) {
+        if (measured.isEmpty()) {
+            return NONE;
+        }
+        String mean = format.apply(RunView.mean(measured, value));
+        return measured.size() == 1 ? mean : mean + " (" + format.apply(RunView.min(measured, value)) + " to "
+                + format.apply(RunView.max(measured, value)) + ")";
+    }
+
+    private static String latencies(List<Measured> rate, ToDoubleFunction<Latency> value) {
+        return rate.isEmpty() ? NONE : Fmt.msList(rate.stream()
+                .map(m -> value.applyAsDouble(m.phase().stats().latency())).toList())
+                + (RunView.anyGeneratorBound(rate) ? " " + BOUND : "");
+    }
+
+    /** One JMH benchmark class: each benchmark and parameter set with its score, error and secondary results. */
+    static Table jmh(List<JmhResults.Benchmark> runs) {
+        List<Row> rows = new ArrayList<>();
+        boolean anyWithoutError = false;
+        for (JmhResults.Benchmark run : runs) {
+            anyWithoutError |= Double.isNaN(run.primary().error());
+            String secondary = run.secondary().entrySet().stream()
+                    .map(e -> e.getKey() + " " + Fmt.decimal(e.getValue().score())
+                            + (Double.isNaN(e.getValue().error()) ? "" : " ± " + Fmt.decimal(e.getValue().error()))
+                            + " " + e.getValue().unit())
+                    .collect(Collectors.joining("; "));
+            rows.add(Row.of(Mark.NONE, run.method(), run.paramsText(), run.mode(), Fmt.decimal(run.primary().score()),
+                    Double.isNaN(run.primary().error()) ? NONE : Fmt.decimal(run.primary().error()),
+                    run.primary().unit(), secondary));
+        }
+        List<String> notes = new ArrayList<>(List.of("mode, as JMH names it: avgt average time per operation, thrpt "
+                + "operations per time, sample sampled time, ss single shot (one operation per iteration).",
+                "± error: JMH's scoreError, the half-width of the 99.9% "
+                + "confidence interval over every measured iteration of every fork; two scores whose intervals "
+                + "overlap are not different."));
+        if (anyWithoutError) {
+            notes.add(NONE + " in ± error: too few iterations for an interval (e.g. ./bench jmh --quick): a rough "
+                    + "figure.");
+        }
+        return new Table(List.of("benchmark", "params", "mode", "score", "± error (99.9%)", "unit",
+                "secondary results"), rows, notes);
+    }
+
+    /** The gate's rows, regressions and improvements marked; the gate's own figures, never recomputed. */
+    static Table comparison(Comparison comparison) {
+        List<Row> rows = new ArrayList<>();
+        for (Comparison.Row row : comparison.rows()) {
+            Mark mark = Comparison.REGRESSION.equals(row.verdict()) ? Mark.REGRESSION
+                    : Comparison.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
+            rows.add(Row.of(mark, row.implementation(), row.scenario(), row.phase(),
+                    row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
+                    side(row.head()), Fmt.change(row.changePercent()), "±" + Fmt.plain(row.thresholdPercent()) + "%",
+                    row.pValue() == null ? NONE : Fmt.plain(row.pValue()), row.evidence(), row.verdict(),
+                    row.note() == null ? "" : row.note()));
+        }
+        return new Table(List.of("implementation", "scenario", "phase", "metric", "base", "head", "change",
+                "threshold", "p", "evidence", "verdict", "note"), rows, List.of("base and head: mean [interval low, "
+                + "high]; the value of every trial after the colon. change: the head mean against the base mean."));
+    }
+
+    private static String side(Comparison.Values values) {
+        if (values == null) {
+            return NONE;
+        }
+        return Fmt.decimal(values.mean()) + " [" + Fmt.decimal(values.low()) + ", " + Fmt.decimal(values.high())
+                + "]: " + values.values().stream().map(Fmt::decimal).collect(Collectors.joining(", "));
+    }
+}

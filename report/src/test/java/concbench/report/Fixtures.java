@@ -1,0 +1,47 @@
+package concbench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The checked-in fixtures (src/test/resources), copied into a test's own folder since the report writes there. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the results files (not the README) of the fixture folder {@code name} into {@code into}. */
+    static Path copy(String name, Path into) throws IOException {
+        Files.createDirectories(into);
+        try (Stream<Path> files = Files.list(resource(name))) {
+            files.filter(file -> file.getFileName().toString().endsWith(".json")).forEach(file -> {
+                try {
+                    Files.copy(file, into.resolve(file.getFileName()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return into;
+    }
+
+    /** Writes the report of {@code dir} and returns report.html's text. */
+    static String html(Path dir) throws Exception {
+        Report.write(ReportInputs.read(dir));
+        return Files.readString(dir.resolve(Report.HTML_FILE));
+    }
+
+    static String summary(Path dir) throws IOException {
+        return Files.readString(dir.resolve(Report.SUMMARY_FILE));
+    }
+}

@@ -1,0 +1,105 @@
+package concbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./bench report DIR}: both files and their paths, or exit 2 with one clear line, never a stack trace. */
+class ReportMainTest {
+    @TempDir
+    Path temp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void writesBothFilesAndPrintsTheirPaths() throws Exception {
+        Path run = Fixtures.copy("smoke2", temp.resolve("run"));
+        assertEquals(0, ReportMain.run(new String[] {run.toString()}));
+        assertTrue(Files.isRegularFile(run.resolve("report.html")));
+        assertTrue(Files.isRegularFile(run.resolve("summary.md")));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains(run.resolve("report.html").toString()));
+        assertTrue(printed.contains(run.resolve("summary.md").toString()));
+        try (var files = Files.list(run)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aMissingFolder() {
+        assertFails(temp.resolve("nope").toString(), "is not a folder");
+    }
+
+    @Test
+    void aFolderWithNothingToReport() {
+        assertFails(temp.toString(), "holds nothing to report: no run.json (./bench run), jmh.json (./bench jmh) or "
+                + "compare.json (./bench compare)");
+    }
+
+    @Test
+    void brokenJson() throws Exception {
+        Files.writeString(temp.resolve("run.json"), "{ \"formatVersion\" : 1, \"status\" ");
+        assertFails(temp.toString(), "run.json is not a results file");
+    }
+
+    @Test
+    void anotherFormatVersion() throws Exception {
+        Path run = Fixtures.copy("smoke2", temp.resolve("run"));
+        Files.writeString(run.resolve("run.json"), Files.readString(run.resolve("run.json"))
+                .replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
+        assertFails(run.toString(), "has results format version 2, this suite reads version 1");
+    }
+
+    @Test
+    void aComparisonOfAnotherVersion() throws Exception {
+        Files.writeString(temp.resolve("compare.json"), "{\"formatVersion\": 7, \"rows\": []}");
+        assertFails(temp.toString(), "compare.json has comparison format version 7, this suite reads version 1");
+    }
+
+    @Test
+    void somethingElseCalledJmhJson() throws Exception {
+        Files.writeString(temp.resolve("jmh.json"), "{\"benchmark\": \"x\"}");
+        assertFails(temp.toString(), "is not JMH's JSON output");
+    }
+
+    @Test
+    void noArgument() {
+        assertEquals(2, ReportMain.run(new String[0]));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: ./bench report DIR"));
+    }
+
+    private void assertFails(String dir, String message) {
+        assertEquals(2, ReportMain.run(new String[] {dir}));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("bench report: "), printed);
+        assertTrue(printed.contains(message), printed);
+        assertEquals(1, printed.lines().count(), "one line: " + printed);
+        assertFalse(printed.contains("Exception"), printed);
+    }
+}
