@@ -11,8 +11,10 @@ source "$ROOT/tests/lib.sh"
 BENCH="$ROOT/bench"
 WORK=$(mktemp -d)
 RUN_SECONDS=240
-# What a run's children look like in `ps`: server and back-end jars, and Gatling's launcher.
-CHILDREN='-impl-.*-all\.jar|backend-.*-all\.jar|io\.gatling\.app\.Gatling'
+# What a run's children look like in `ps`: this checkout's server and back-end jars, and its Gatling. Only this
+# checkout's: another checkout's benchmark on the same machine (./bench ab's worktrees, a second clone) is not ours.
+ROOT_RE=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$ROOT")
+CHILDREN="$ROOT_RE/(.*-impl/target/.*-all\.jar|backend/target/backend-.*-all\.jar|gatling/target/gatling\.jar)"
 runner=""
 
 cleanup() {
@@ -60,7 +62,7 @@ pkill -f -- "$CHILDREN" >/dev/null && echo "note: stopped processes of an earlie
 run_in_background killed --impls netty,vertx
 if wait_for_line "$WORK/killed.log" 'netty hello, trial 1/1: verified' "$RUN_SECONDS"; then
   sleep 2
-  pkill -KILL -f -- 'netty-impl-.*-all\.jar'
+  pkill -KILL -f -- "$ROOT_RE/netty-impl/target/netty-impl-.*-all\.jar"
 fi
 check "the run with a killed server ends" finished_within "$RUN_SECONDS"
 check "it exits with status 1 because a trial failed" test "${status:-}" = 1
