@@ -1,0 +1,53 @@
+package concbench.gate;
+
+import java.util.Locale;
+
+/**
+ * Numbers for people, rounded for display only and always the same way: three significant figures at most, no
+ * fewer than the integer part needs, so 14,290 req/s, 78.3 us/req and 0.125 % all read naturally.
+ */
+final class Format {
+    private static final double THOUSAND = 1000;
+    private static final double HUNDRED = 100;
+    private static final double TEN = 10;
+
+    private Format() {
+    }
+
+    static String number(double value) {
+        double size = Math.abs(value);
+        if (size == 0) {
+            return "0";
+        }
+        if (size >= THOUSAND) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (size >= HUNDRED) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (size >= TEN) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (size >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
+        }
+        return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    /** A side: its mean, and its interval when it has one. */
+    static String side(Side side) {
+        String mean = number(side.mean());
+        return side.low() == side.high() ? mean : mean + " [" + number(side.low()) + ", " + number(side.high()) + "]";
+    }
+
+    static String change(Double percent) {
+        return percent == null ? "from 0" : String.format(Locale.ROOT, "%+.1f%%", percent);
+    }
+
+    static String p(Double p) {
+        if (p == null) {
+            return "-";
+        }
+        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+}
