@@ -55,9 +55,12 @@ record Row(
             String weakReason, List<String> notes) {
         List<String> allNotes = new ArrayList<>(notes);
         double difference = head.mean() - base.mean();
-        Double change = base.mean() != 0 ? difference / Math.abs(base.mean()) * PERCENT
-                : difference == 0 ? Double.valueOf(0) : null;
-        if (change == null) {
+        Double change = null;
+        if (base.mean() != 0) {
+            change = difference / Math.abs(base.mean()) * PERCENT;
+        } else if (difference == 0) {
+            change = 0.0;
+        } else {
             allNotes.add("the base is 0, so any change is beyond every threshold");
         }
         boolean weak = weakReason != null;
