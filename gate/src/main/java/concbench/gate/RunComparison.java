@@ -122,7 +122,7 @@ final class RunComparison {
      */
     private Row failures(Row.Origin origin, List<TrialResult> base, List<TrialResult> head) {
         List<String> reasons = head.stream().filter(t -> !t.ok())
-                .map(t -> "head trial " + t.trial() + " failed: " + t.failure()).toList();
+                .map(t -> "head trial " + t.trial() + " failed: " + firstLine(t.failure())).toList();
         return Row.judge(origin, Measure.FAILURES, Side.ofTrials(failed(base)), Side.ofTrials(failed(head)),
                 thresholds.of(Measure.FAILED_TRIALS), true, weakReason(base, head), reasons);
     }
@@ -130,6 +130,11 @@ final class RunComparison {
     /** With one trial on a side there is no spread to judge a change against. */
     private static String weakReason(List<?> base, List<?> head) {
         return base.size() < 2 || head.size() < 2 ? Row.SINGLE_TRIAL : null;
+    }
+
+    /** A failure's first line says what happened; the rest (the server's or Gatling's output) is in the trial file. */
+    private static String firstLine(String failure) {
+        return failure == null ? "(no reason recorded)" : failure.lines().findFirst().orElse("");
     }
 
     private static List<Double> failed(List<TrialResult> trials) {

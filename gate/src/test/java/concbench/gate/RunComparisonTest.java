@@ -148,6 +148,7 @@ class RunComparisonTest {
         Row failures = row(rows, "", "failedTrials");
         assertEquals(Row.REGRESSION, failures.verdict());
         assertTrue(failures.note().contains("head trial 2 failed: the server died"), failures.note());
+        assertTrue(!failures.note().contains("\n"), "a note is one line: " + failures.note());
         assertEquals(2, row(rows, "sweep-64", "throughput").head().trials(), "metrics from the ok trials only");
 
         Rows allFailed = compare(times(2, ok), times(2, ok.failed()));

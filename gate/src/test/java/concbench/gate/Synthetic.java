@@ -96,7 +96,7 @@ final class Synthetic {
 
     static TrialResult trial(int number, Trial t) {
         if (!t.ok()) {
-            return new TrialResult(1, IMPL, SCENARIO, number, TrialResult.FAILED, "the server died", "tail",
+            return new TrialResult(1, IMPL, SCENARIO, number, TrialResult.FAILED, "the server died\nits last lines: ...", "tail",
                     "2026-11-26T00:00:0" + number + "Z", "e", null, Map.of(), List.of());
         }
         return new TrialResult(1, IMPL, SCENARIO, number, TrialResult.OK, null, null,
