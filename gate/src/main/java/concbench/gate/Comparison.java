@@ -79,7 +79,8 @@ record Comparison(
                 differs(warnings, "core count", be, he, e -> Integer.toString(e.cores()));
                 differs(warnings, "JDK", be, he, e -> e.jdk() + " (" + e.jdkVendor() + ")");
             }
-            differs(warnings, "CPU layout", b, h, m -> Objects.toString(m.cpuLayout()) + (m.pinned() ? "" : ", not pinned"));
+            differs(warnings, "CPU layout", b, h,
+                    m -> Objects.toString(m.cpuLayout()) + (m.pinned() ? "" : ", not pinned"));
             differs(warnings, "profile", b, h, m -> m.profile() == null ? "unknown" : settings(m.profile()));
         }
         if (base.jmh() != null && head.jmh() != null) {

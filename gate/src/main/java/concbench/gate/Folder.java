@@ -25,8 +25,8 @@ record Folder(String given, RunResults run, JmhResults jmh) {
         boolean hasRun = Files.isRegularFile(dir.resolve(RunManifest.FILE));
         boolean hasJmh = Files.isRegularFile(dir.resolve(JmhResults.FILE));
         if (!hasRun && !hasJmh) {
-            throw new UnusableResultsException(given + " holds neither " + RunManifest.FILE + " (./bench run writes it) "
-                    + "nor " + JmhResults.FILE + " (./bench jmh writes it)");
+            throw new UnusableResultsException(given + " holds neither " + RunManifest.FILE
+                    + " (./bench run writes it) nor " + JmhResults.FILE + " (./bench jmh writes it)");
         }
         return new Folder(given, hasRun ? RunResults.read(dir) : null,
                 hasJmh ? JmhResults.read(dir.resolve(JmhResults.FILE)) : null);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -116,7 +117,6 @@ public final class Gate {
     private static void writeAtomically(Path file, String text) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

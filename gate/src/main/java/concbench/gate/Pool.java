@@ -57,12 +57,11 @@ final class Pool {
             warnings.addAll(manifest.warnings());
             for (TrialResult trial : run.trials()) {
                 int number = numbers.merge(trial.implementation() + "-" + trial.scenario(), 1, Integer::sum);
+                String report = trial.gatlingReport() == null ? null : out.toAbsolutePath()
+                        .relativize(run.dir().toAbsolutePath().resolve(trial.gatlingReport())).toString();
                 TrialResult renumbered = new TrialResult(trial.formatVersion(), trial.implementation(),
                         trial.scenario(), number, trial.status(), trial.failure(), trial.logTail(), trial.startedAt(),
-                        trial.finishedAt(), trial.gatlingReport() == null ? null
-                                : out.toAbsolutePath().relativize(run.dir().toAbsolutePath().resolve(trial.gatlingReport()))
-                                        .toString(),
-                        trial.gatlingErrors(), trial.phases());
+                        trial.finishedAt(), report, trial.gatlingErrors(), trial.phases());
                 trials.add(renumbered);
                 ResultFiles.write(out.resolve(fileName(renumbered)), renumbered);
             }

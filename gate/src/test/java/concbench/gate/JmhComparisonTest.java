@@ -35,8 +35,8 @@ class JmhComparisonTest {
     private Rows compareWith(ArrayNode head) throws Exception {
         Files.writeString(dir.resolve("base.json"), base.toString());
         Files.writeString(dir.resolve("head.json"), head.toString());
-        return JmhComparison.compare(JmhResults.read(dir.resolve("base.json")), JmhResults.read(dir.resolve("head.json")),
-                Thresholds.defaults());
+        return JmhComparison.compare(JmhResults.read(dir.resolve("base.json")),
+                JmhResults.read(dir.resolve("head.json")), Thresholds.defaults());
     }
 
     /** Multiplies one score and its interval by {@code factor}. */
@@ -111,8 +111,8 @@ class JmhComparisonTest {
     @Test
     void aChangeInsideOverlappingIntervalsIsNot() throws Exception {
         // getHello's interval is [-2193, 10366] ns/op around 4087: 30% slower still overlaps.
-        Row hello = row(compareWith(scaled("NettyHelloHotPath.getHello", "avgt", "", 1.3)), "NettyHelloHotPath.getHello",
-                "", "ns/op");
+        String benchmark = "NettyHelloHotPath.getHello";
+        Row hello = row(compareWith(scaled(benchmark, "avgt", "", 1.3)), benchmark, "", "ns/op");
         assertEquals(30, hello.changePercent(), 1e-9);
         assertEquals(Row.NO_SIGNIFICANT_CHANGE, hello.verdict());
     }

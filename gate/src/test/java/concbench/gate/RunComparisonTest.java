@@ -136,7 +136,8 @@ class RunComparisonTest {
         assertEquals(100, p50.changePercent());
         assertEquals(Row.NO_SIGNIFICANT_CHANGE, p50.verdict());
         assertTrue(p50.note().contains("resolution"), p50.note());
-        Row fromZero = row(compare(times(3, ok.latency(0, 10, 20)), times(3, ok.latency(3, 10, 20))), "rate-500", "p50");
+        Row fromZero = row(compare(times(3, ok.latency(0, 10, 20)), times(3, ok.latency(3, 10, 20))), "rate-500",
+                "p50");
         assertEquals(Row.REGRESSION, fromZero.verdict());
         assertNotNull(fromZero.pValue());
     }

@@ -104,7 +104,8 @@ final class Synthetic {
                         phase("warmup", "warmup", 16, 0, t.throughput() / 3, 0, 99, t.cpu() * 3, false),
                         phase("sweep-64", "sweep", 64, 0, t.throughput(), t.ko(), t.p99(), t.cpu(),
                                 t.generatorBound()),
-                        phase("rate-500", "rate", 0, 500, 500, t.ko(), t.p50(), t.p99(), t.p999(), t.cpu(), false)));
+                        phase("rate-500", "rate", 0, 500, 500, t.ko(), t.p50(), t.p99(), t.p999(), t.cpu(),
+                                false)));
     }
 
     private static PhaseResult phase(String name, String kind, int users, int rate, double throughput, long ko,
