@@ -85,7 +85,7 @@ record Comparison(
         }
         if (base.jmh() != null && head.jmh() != null) {
             differs(warnings, "JMH's JDK", base.jmh(), head.jmh(), JmhResults::jdk);
-            differs(warnings, "JMH settings", base.jmh(), head.jmh(), JmhResults::settings);
+            differs(warnings, "JMH iteration setup", base.jmh(), head.jmh(), JmhResults::settings);
         }
         return warnings;
     }

@@ -41,7 +41,8 @@ final class Summaries {
         }
         notCompared.forEach(n -> text.append("not compared: ").append(n).append('\n'));
         text.append("base and head: mean [").append(Math.round(Side.CONFIDENCE * 100))
-                .append("% interval of the trial mean]; p: Welch's one-sided p-value; the method is in compare.json\n");
+                .append("% interval of the trial mean; JMH: its 99.9% interval]; p: Welch's one-sided p-value; "
+                        + "the method is in compare.json\n");
         text.append(verdict(comparison)).append('\n');
         return text.toString();
     }
