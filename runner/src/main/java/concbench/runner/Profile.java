@@ -32,12 +32,19 @@ public record Profile(
 
     /** For CI: everything on 2 CPUs in under 3 minutes. Proves the pipeline, not the servers. */
     public static final Profile SMOKE = new Profile("smoke", 2, 16, List.of(16, 64), 2, 500, 100, 2, 1);
+    /**
+     * For the regression gate in CI ({@code ./bench ab}, one trial a round): smoke's shape with phases long enough
+     * that trial means settle (a few thousand requests a phase), and rates that give the tail percentiles samples
+     * enough. About 22 s a trial with JVM start-up: 3 rounds of both sides, every server, both scenarios, in
+     * about 18 minutes on 2 CPUs.
+     */
+    public static final Profile CI = new Profile("ci", 4, 16, List.of(16, 64), 3, 1000, 200, 4, 1);
     /** The default: every implementation and scenario on 2 CPUs in under 10 minutes. */
     public static final Profile QUICK = new Profile("quick", 10, 64, List.of(16, 64, 256), 10, 2000, 500, 15, 1);
     /** For numbers to publish: longer phases, more levels, three interleaved trials. */
     public static final Profile FULL = new Profile("full", 30, 64, List.of(1, 16, 64, 256, 1024), 30, 2000, 500, 60, 3);
 
-    private static final List<Profile> ALL = List.of(SMOKE, QUICK, FULL);
+    private static final List<Profile> ALL = List.of(SMOKE, CI, QUICK, FULL);
 
     public Profile {
         levels = List.copyOf(levels);

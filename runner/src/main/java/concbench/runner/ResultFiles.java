@@ -8,19 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes the results files: JSON, each written to a temporary file beside its target and renamed over it, so a
- * reader, or a run stopped half-way, never sees half a file.
+ * Writes the results files, and the gate's: JSON, each written to a temporary file beside its target and renamed
+ * over it, so a reader, or a run stopped half-way, never sees half a file.
  */
-final class ResultFiles {
+public final class ResultFiles {
     /** The version of the results format that {@code results/README.md} documents; bump it on any change. */
-    static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultFiles() {
     }
 
-    static void write(Path file, Object value) throws IOException {
+    public static void write(Path file, Object value) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         JSON.writeValue(temporary.toFile(), value);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -32,10 +32,10 @@ public record RunManifest(
         List<String> trialFiles,
         int failedTrials) {
 
-    static final String FILE = "run.json";
+    public static final String FILE = "run.json";
     static final String RUNNING = "running";
-    static final String COMPLETE = "complete";
-    static final String INTERRUPTED = "interrupted";
+    public static final String COMPLETE = "complete";
+    public static final String INTERRUPTED = "interrupted";
 
     static RunManifest start(RunOptions options, CpuLayout layout, Launcher launcher, Environment environment)
             throws IOException {

@@ -26,7 +26,8 @@ record RunOptions(
         CpuSet backendCpus) {
 
     static final Map<String, String> OPTIONS = CommandLine.options(
-            "profile", "smoke (CI, under 3 min), quick (default, under 10 min) or full (3 trials, long phases)",
+            "profile", "smoke (CI, under 3 min), ci (the regression gate's rounds), quick (default, under 10 min) or full "
+                    + "(3 trials, long phases)",
             "impls", "comma-separated servers to measure (default: all)",
             "scenarios", "hello, fanout or both (default: hello,fanout)",
             "trials", "repeat each (server, scenario) K times, interleaved (default: the profile's)",

@@ -1,0 +1,157 @@
+package concbench.gate;
+
+import concbench.runner.PhaseResult;
+import concbench.runner.RunResults;
+import concbench.runner.TrialResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The rows of two run folders: for every (implementation, scenario) and every measured phase both have, each
+ * metric from one value per successful trial. Warm-up phases never count. What only one side has is listed as
+ * not compared, never silently dropped.
+ */
+final class RunComparison {
+    private static final double PERCENT = 100;
+    static final String GENERATOR_BOUND = "generator-bound: the load generator, not the server, was the limit; "
+            + "shown, never gates";
+
+    private final Thresholds thresholds;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notCompared = new ArrayList<>();
+
+    private RunComparison(Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /** A metric of a phase, per trial; empty where a trial has none (a phase too short to cost). */
+    private record Metric(Measure measure, Function<PhaseResult, Optional<Double>> value) {
+    }
+
+    private static final List<Metric> SWEEP = List.of(
+            new Metric(Measure.THROUGHPUT_OF_SWEEP, p -> Optional.of(p.stats().throughput())),
+            cpu(), errors());
+    private static final List<Metric> RATE = List.of(
+            new Metric(Measure.LATENCY_P50, p -> Optional.of(p.stats().latency().p50Ms())),
+            new Metric(Measure.LATENCY_P99, p -> Optional.of(p.stats().latency().p99Ms())),
+            new Metric(Measure.LATENCY_P999, p -> Optional.of(p.stats().latency().p999Ms())),
+            cpu(), errors());
+
+    private static Metric cpu() {
+        return new Metric(Measure.CPU, p -> Optional.ofNullable(p.cost()).map(c -> c.serverCpuMicrosPerRequest()));
+    }
+
+    private static Metric errors() {
+        return new Metric(Measure.ERRORS, p -> {
+            long all = p.stats().ok() + p.stats().ko();
+            return all == 0 ? Optional.empty() : Optional.of(p.stats().ko() * PERCENT / all);
+        });
+    }
+
+    static Rows compare(RunResults base, RunResults head, Thresholds thresholds) {
+        RunComparison comparison = new RunComparison(thresholds);
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        for (TrialResult trial : concat(base.trials(), head.trials())) {
+            pairs.add(List.of(trial.scenario(), trial.implementation()));
+        }
+        pairs.stream().sorted(Comparator.comparing((List<String> pair) -> pair.get(0)).thenComparing(p -> p.get(1)))
+                .forEach(pair -> comparison.compare(pair.get(1), pair.get(0), base.trials(pair.get(1), pair.get(0)),
+                        head.trials(pair.get(1), pair.get(0))));
+        return new Rows(List.copyOf(comparison.rows), List.copyOf(comparison.notCompared));
+    }
+
+    private void compare(String implementation, String scenario, List<TrialResult> base, List<TrialResult> head) {
+        String what = implementation + " " + scenario;
+        if (base.isEmpty() || head.isEmpty()) {
+            notCompared.add(what + ": measured in the " + (base.isEmpty() ? "head" : "base") + " run only");
+            return;
+        }
+        if (base.stream().anyMatch(t -> !t.ok()) || head.stream().anyMatch(t -> !t.ok())) {
+            rows.add(failures(new Row.Origin(implementation, scenario, ""), base, head));
+        }
+        List<TrialResult> baseOk = base.stream().filter(TrialResult::ok).toList();
+        List<TrialResult> headOk = head.stream().filter(TrialResult::ok).toList();
+        if (baseOk.isEmpty() || headOk.isEmpty()) {
+            notCompared.add(what + ": no successful trial in the " + (baseOk.isEmpty() ? "base" : "head") + " run");
+            return;
+        }
+        Map<String, String> phases = new LinkedHashMap<>();
+        for (TrialResult trial : concat(baseOk, headOk)) {
+            trial.phases().stream().filter(p -> p.isSweep() || p.isRate()).forEach(p -> phases.putIfAbsent(p.name(),
+                    p.kind()));
+        }
+        phases.forEach((phase, kind) -> {
+            List<PhaseResult> basePhases = phases(baseOk, phase);
+            List<PhaseResult> headPhases = phases(headOk, phase);
+            if (basePhases.isEmpty() || headPhases.isEmpty()) {
+                notCompared.add(what + " " + phase + ": measured in the " + (basePhases.isEmpty() ? "head" : "base")
+                        + " run only");
+                return;
+            }
+            boolean bound = concat(basePhases, headPhases).stream().anyMatch(PhaseResult::generatorBound);
+            for (Metric metric : basePhases.getFirst().isSweep() ? SWEEP : RATE) {
+                List<Double> baseValues = values(basePhases, metric);
+                List<Double> headValues = values(headPhases, metric);
+                String measured = what + " " + phase + " " + metric.measure().metric();
+                if (baseValues.isEmpty() != headValues.isEmpty()) {
+                    notCompared.add(measured + ": no value in the " + (baseValues.isEmpty() ? "base" : "head")
+                            + " run (a phase too short to sample)");
+                }
+                if (baseValues.isEmpty() || headValues.isEmpty()) {
+                    continue;
+                }
+                boolean gated = !(bound && metric.measure() == Measure.THROUGHPUT_OF_SWEEP);
+                rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), metric.measure(),
+                        Side.ofTrials(baseValues), Side.ofTrials(headValues),
+                        thresholds.of(metric.measure().metric()), gated, weakReason(baseValues, headValues),
+                        gated ? List.of() : List.of(GENERATOR_BOUND)));
+            }
+        });
+    }
+
+    /**
+     * A trial that failed (the server would not start, failed the contract, died, or Gatling failed) is worth
+     * 100% against an ok trial's 0%: a server that stops working is the worst regression, and no noise.
+     */
+    private Row failures(Row.Origin origin, List<TrialResult> base, List<TrialResult> head) {
+        List<String> reasons = head.stream().filter(t -> !t.ok())
+                .map(t -> "head trial " + t.trial() + " failed: " + firstLine(t.failure())).toList();
+        return Row.judge(origin, Measure.FAILURES, Side.ofTrials(failed(base)), Side.ofTrials(failed(head)),
+                thresholds.of(Measure.FAILED_TRIALS), true, weakReason(base, head), reasons);
+    }
+
+    /** With one trial on a side there is no spread to judge a change against. */
+    private static String weakReason(List<?> base, List<?> head) {
+        return base.size() < 2 || head.size() < 2 ? Row.SINGLE_TRIAL : null;
+    }
+
+    /** A failure's first line says what happened; the rest (the server's or Gatling's output) is in the trial file. */
+    private static String firstLine(String failure) {
+        return failure == null ? "(no reason recorded)" : failure.lines().findFirst().orElse("");
+    }
+
+    private static List<Double> failed(List<TrialResult> trials) {
+        return trials.stream().map(t -> t.ok() ? 0.0 : PERCENT).toList();
+    }
+
+    private static List<PhaseResult> phases(List<TrialResult> trials, String phase) {
+        return trials.stream().flatMap(t -> t.phases().stream()).filter(p -> p.name().equals(phase)).toList();
+    }
+
+    private static List<Double> values(List<PhaseResult> phases, Metric metric) {
+        return phases.stream().map(metric.value()).flatMap(Optional::stream).toList();
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+}

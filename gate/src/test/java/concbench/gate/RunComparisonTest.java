@@ -1,0 +1,168 @@
+package concbench.gate;
+
+import static concbench.gate.Synthetic.Trial;
+import static concbench.gate.Synthetic.run;
+import static concbench.gate.Synthetic.throughputs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunComparisonTest {
+    private static Rows compare(List<Trial> base, List<Trial> head) {
+        return RunComparison.compare(run(base), run(head), Thresholds.defaults());
+    }
+
+    private static Row row(Rows rows, String phase, String metric) {
+        return rows.rows().stream().filter(r -> r.phase().equals(phase) && r.metric().equals(metric)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + phase + " " + metric + " in " + rows.rows()));
+    }
+
+    private static List<Trial> times(int n, Trial trial) {
+        return Collections.nCopies(n, trial);
+    }
+
+    @Test
+    void aTwentyPercentDropWithTightTrialsIsARegression() {
+        Row throughput = row(compare(throughputs(10_000, 10_100, 9_900), throughputs(8_000, 8_050, 7_950)),
+                "sweep-64", "throughput");
+        assertEquals(Row.REGRESSION, throughput.verdict());
+        assertEquals(-20, throughput.changePercent(), 0.01);
+        assertTrue(throughput.pValue() < 0.01, "p = " + throughput.pValue());
+        assertEquals(Row.STRONG, throughput.evidence());
+        assertEquals(List.of(10_000.0, 10_100.0, 9_900.0), throughput.base().values());
+        assertTrue(throughput.base().low() < 10_000 && throughput.base().high() > 10_000);
+    }
+
+    @Test
+    void theSameDropInsideNoisyOverlappingTrialsIsNot() {
+        Row throughput = row(compare(throughputs(10_000, 6_000, 14_000), throughputs(8_000, 4_000, 12_000)),
+                "sweep-64", "throughput");
+        assertEquals(-20, throughput.changePercent(), 0.01);
+        assertTrue(throughput.pValue() > 0.01, "p = " + throughput.pValue());
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, throughput.verdict());
+    }
+
+    @Test
+    void aTightChangeBelowTheThresholdIsNot() {
+        Row throughput = row(compare(throughputs(10_000, 10_001, 9_999), throughputs(9_500, 9_501, 9_499)),
+                "sweep-64", "throughput");
+        assertTrue(throughput.pValue() < 0.01);
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, throughput.verdict());
+        Rows stricter = RunComparison.compare(run(throughputs(10_000, 10_001, 9_999)),
+                run(throughputs(9_500, 9_501, 9_499)), Thresholds.parse(List.of("throughput=4")));
+        assertEquals(Row.REGRESSION, row(stricter, "sweep-64", "throughput").verdict());
+        assertEquals(4, row(stricter, "sweep-64", "throughput").thresholdPercent());
+    }
+
+    @Test
+    void anImprovementIsNoFailure() {
+        Rows rows = compare(throughputs(10_000, 10_100, 9_900), throughputs(12_000, 12_100, 11_900));
+        assertEquals(Row.IMPROVEMENT, row(rows, "sweep-64", "throughput").verdict());
+        assertTrue(rows.rows().stream().noneMatch(Row::isRegression));
+    }
+
+    @Test
+    void everyMetricKnowsWhichWayIsWorse() {
+        Trial base = Trial.typical();
+        Trial worse = base.throughput(7_000).latency(5, 20, 40).cpu(80).failedRequests(50);
+        Rows rows = compare(List.of(base, base.throughput(10_010), base.throughput(9_990)),
+                List.of(worse, worse.throughput(7_010), worse.throughput(6_990)));
+        for (String[] phaseAndMetric : new String[][] {{"sweep-64", "throughput"}, {"rate-500", "p50"},
+                {"rate-500", "p99"}, {"rate-500", "p999"}, {"sweep-64", "cpuPerRequest"}, {"rate-500", "cpuPerRequest"},
+                {"sweep-64", "errorRate"}, {"rate-500", "errorRate"}}) {
+            Row row = row(rows, phaseAndMetric[0], phaseAndMetric[1]);
+            assertEquals(Row.REGRESSION, row.verdict(), row.toString());
+        }
+        assertEquals(Better.HIGHER, row(rows, "sweep-64", "throughput").better());
+        assertEquals(Better.LOWER, row(rows, "rate-500", "p99").better());
+        Rows back = compare(List.of(worse, worse.throughput(7_010), worse.throughput(6_990)),
+                List.of(base, base.throughput(10_010), base.throughput(9_990)));
+        assertTrue(back.rows().stream().allMatch(Row::isImprovement), back.rows().toString());
+    }
+
+    @Test
+    void warmUpNeverCounts() {
+        Rows rows = compare(throughputs(10_000, 10_000), throughputs(10_000, 10_000));
+        assertTrue(rows.rows().stream().noneMatch(r -> r.phase().equals("warmup")));
+        assertEquals(List.of("sweep-64", "rate-500"), rows.rows().stream().map(Row::phase).distinct().toList());
+    }
+
+    @Test
+    void generatorBoundThroughputIsShownButNeverGates() {
+        List<Trial> head = throughputs(5_000, 5_010, 4_990);
+        head.set(1, head.get(1).bound());
+        Row throughput = row(compare(throughputs(10_000, 10_010, 9_990), head), "sweep-64", "throughput");
+        assertEquals(Row.NOT_GATED, throughput.verdict());
+        assertEquals(-50, throughput.changePercent(), 0.01);
+        assertTrue(throughput.note().startsWith("generator-bound"), throughput.note());
+    }
+
+    @Test
+    void aSingleTrialRestsOnTheThresholdAloneAndSaysSo() {
+        Row drop = row(compare(throughputs(10_000), throughputs(8_000)), "sweep-64", "throughput");
+        assertEquals(Row.REGRESSION, drop.verdict());
+        assertEquals(Row.WEAK, drop.evidence());
+        assertNull(drop.pValue());
+        assertTrue(drop.note().contains("threshold alone"), drop.note());
+        Row small = row(compare(throughputs(10_000), throughputs(9_500)), "sweep-64", "throughput");
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, small.verdict());
+        assertEquals(Row.WEAK, small.evidence());
+    }
+
+    @Test
+    void errorsRisingFromZeroInEveryHeadTrialAreARegression() {
+        Trial ok = Trial.typical();
+        Row rise = row(compare(times(3, ok), List.of(ok.failedRequests(2), ok.failedRequests(5), ok.failedRequests(1))),
+                "rate-500", "errorRate");
+        assertEquals(Row.REGRESSION, rise.verdict());
+        assertNull(rise.changePercent(), "no percentage of 0");
+        assertTrue(rise.note().contains("base is 0"), rise.note());
+        Row once = row(compare(times(3, ok), List.of(ok, ok.failedRequests(5), ok)), "rate-500", "errorRate");
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, once.verdict(), "one trial of three is not a consistent rise");
+        Row none = row(compare(times(3, ok), times(3, ok)), "rate-500", "errorRate");
+        assertEquals(0, none.changePercent());
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, none.verdict());
+    }
+
+    @Test
+    void aLatencyChangeWithinGatlingsClockNeverGates() {
+        Trial ok = Trial.typical();
+        Row p50 = row(compare(times(3, ok.latency(1, 10, 20)), times(3, ok.latency(2, 10, 20))), "rate-500", "p50");
+        assertEquals(100, p50.changePercent());
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, p50.verdict());
+        assertTrue(p50.note().contains("resolution"), p50.note());
+        Row fromZero = row(compare(times(3, ok.latency(0, 10, 20)), times(3, ok.latency(3, 10, 20))), "rate-500",
+                "p50");
+        assertEquals(Row.REGRESSION, fromZero.verdict());
+        assertNotNull(fromZero.pValue());
+    }
+
+    @Test
+    void aHeadTrialThatFailedWhereTheBaseHadNoneIsARegression() {
+        Trial ok = Trial.typical();
+        Rows rows = compare(times(3, ok), List.of(ok, ok.failed(), ok));
+        Row failures = row(rows, "", "failedTrials");
+        assertEquals(Row.REGRESSION, failures.verdict());
+        assertTrue(failures.note().contains("head trial 2 failed: the server died"), failures.note());
+        assertTrue(!failures.note().contains("\n"), "a note is one line: " + failures.note());
+        assertEquals(2, row(rows, "sweep-64", "throughput").head().trials(), "metrics from the ok trials only");
+
+        Rows allFailed = compare(times(2, ok), times(2, ok.failed()));
+        assertEquals(List.of("failedTrials"), allFailed.rows().stream().map(Row::metric).toList());
+        assertEquals(List.of("netty hello: no successful trial in the head run"), allFailed.notCompared());
+    }
+
+    @Test
+    void whatOnlyOneSideMeasuredIsListedNotCompared() {
+        Rows rows = RunComparison.compare(run(throughputs(10_000, 10_000)),
+                new concbench.runner.RunResults(java.nio.file.Path.of("x"), Synthetic.manifest(
+                        concbench.runner.Profile.SMOKE, "cpu", 0), List.of()), Thresholds.defaults());
+        assertTrue(rows.rows().isEmpty());
+        assertEquals(List.of("netty hello: measured in the base run only"), rows.notCompared());
+    }
+}

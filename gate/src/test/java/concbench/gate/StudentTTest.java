@@ -1,0 +1,44 @@
+package concbench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Against values from published t tables: the gate's p-values and intervals are only as good as these. */
+class StudentTTest {
+    @Test
+    void cdfMatchesTheTables() {
+        assertEquals(0.5, StudentT.cdf(0, 3), 1e-12);
+        // One-sided 1% critical values: df 2 -> 6.965, df 4 -> 3.747, df 10 -> 2.764.
+        assertEquals(0.99, StudentT.cdf(6.965, 2), 1e-4);
+        assertEquals(0.99, StudentT.cdf(3.747, 4), 1e-4);
+        assertEquals(0.01, StudentT.cdf(-2.764, 10), 1e-4);
+        // Two-sided 5% at df 10: 2.228.
+        assertEquals(0.975, StudentT.cdf(2.228, 10), 1e-4);
+        // df 1 is the Cauchy distribution: P(T <= 1) = 3/4 exactly.
+        assertEquals(0.75, StudentT.cdf(1, 1), 1e-10);
+    }
+
+    @Test
+    void quantileInvertsTheCdf() {
+        assertEquals(63.657, StudentT.quantile(0.995, 1), 1e-3);
+        assertEquals(9.925, StudentT.quantile(0.995, 2), 1e-3);
+        assertEquals(-4.604, StudentT.quantile(0.005, 4), 1e-3);
+    }
+
+    @Test
+    void lnGammaIsExactAtKnownPoints() {
+        assertEquals(Math.log(24), StudentT.lnGamma(5), 1e-12);
+        assertEquals(0.5 * Math.log(Math.PI), StudentT.lnGamma(0.5), 1e-12);
+    }
+
+    @Test
+    void welchGivesTheTextbookPValue() {
+        // Means 10 and 12, variances 1 and 4, 3 trials each: t = 2 / sqrt(5/3) = 1.549, Welch df = 2.94.
+        Side base = Side.ofTrials(java.util.List.of(9.0, 10.0, 11.0));
+        Side head = Side.ofTrials(java.util.List.of(10.0, 12.0, 14.0));
+        double df = Math.pow(5.0 / 3, 2) / (Math.pow(1.0 / 3, 2) / 2 + Math.pow(4.0 / 3, 2) / 2);
+        assertEquals(StudentT.cdf(-2 / Math.sqrt(5.0 / 3), df), Welch.oneSidedP(base, head), 1e-12);
+        assertEquals(0.11, Welch.oneSidedP(base, head), 0.01);
+    }
+}

@@ -1,0 +1,136 @@
+package concbench.gate;
+
+import concbench.runner.CpuLayout;
+import concbench.runner.CpuSet;
+import concbench.runner.Environment;
+import concbench.runner.PhaseCost;
+import concbench.runner.PhaseResult;
+import concbench.runner.Profile;
+import concbench.runner.ResultFiles;
+import concbench.runner.RunManifest;
+import concbench.runner.RunResults;
+import concbench.runner.TrialResult;
+import concbench.runner.gatling.LatencyHistogram;
+import concbench.runner.gatling.PhaseStats;
+import concbench.runner.gatling.Timeline;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synthetic runs for the gate's tests: netty hello trials whose every number is chosen by the test, built from the
+ * runner's own records so that they are exactly what {@code RunResults.read} gives back.
+ */
+final class Synthetic {
+    static final String IMPL = "netty";
+    static final String SCENARIO = "hello";
+
+    private Synthetic() {
+    }
+
+    /**
+     * One trial's numbers: sweep-64 throughput (and whether the load generator bound it), the rate phase's
+     * latency percentiles, CPU per request in both phases, failed requests in both.
+     */
+    record Trial(double throughput, boolean generatorBound, double p50, double p99, double p999, double cpu, long ko,
+            boolean ok) {
+
+        static Trial typical() {
+            return new Trial(10_000, false, 2, 10, 20, 50, 0, true);
+        }
+
+        Trial throughput(double value) {
+            return new Trial(value, generatorBound, p50, p99, p999, cpu, ko, ok);
+        }
+
+        Trial bound() {
+            return new Trial(throughput, true, p50, p99, p999, cpu, ko, ok);
+        }
+
+        Trial latency(double newP50, double newP99, double newP999) {
+            return new Trial(throughput, generatorBound, newP50, newP99, newP999, cpu, ko, ok);
+        }
+
+        Trial cpu(double value) {
+            return new Trial(throughput, generatorBound, p50, p99, p999, value, ko, ok);
+        }
+
+        Trial failedRequests(long value) {
+            return new Trial(throughput, generatorBound, p50, p99, p999, cpu, value, ok);
+        }
+
+        Trial failed() {
+            return new Trial(throughput, generatorBound, p50, p99, p999, cpu, ko, false);
+        }
+    }
+
+    static List<Trial> throughputs(double... values) {
+        List<Trial> trials = new ArrayList<>();
+        for (double value : values) {
+            trials.add(Trial.typical().throughput(value));
+        }
+        return trials;
+    }
+
+    static RunResults run(List<Trial> trials) {
+        return run(trials, Profile.SMOKE, "cpu");
+    }
+
+    static RunResults run(List<Trial> trials, Profile profile, String cpuModel) {
+        List<TrialResult> results = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            results.add(trial(i + 1, trials.get(i)));
+        }
+        return new RunResults(Path.of("synthetic"), manifest(profile, cpuModel, results.size()), results);
+    }
+
+    static RunManifest manifest(Profile profile, String cpuModel, int trials) {
+        Environment environment = new Environment("h", cpuModel, 2, 1L << 30, "k", "25", "v", Map.of(), "abc");
+        return new RunManifest(1, RunManifest.COMPLETE, "2026-11-26T00:00:00Z", "2026-11-26T00:01:00Z", environment,
+                profile.withTrials(Math.max(1, trials)), List.of(IMPL), List.of(SCENARIO), 10, 20,
+                new CpuLayout(CpuSet.parse("0"), CpuSet.parse("1"), CpuSet.parse("1")), true, List.of(), List.of(),
+                List.of(), 0);
+    }
+
+    static TrialResult trial(int number, Trial t) {
+        if (!t.ok()) {
+            return new TrialResult(1, IMPL, SCENARIO, number, TrialResult.FAILED, "the server died\nits last lines: ...", "tail",
+                    "2026-11-26T00:00:0" + number + "Z", "e", null, Map.of(), List.of());
+        }
+        return new TrialResult(1, IMPL, SCENARIO, number, TrialResult.OK, null, null,
+                "2026-11-26T00:00:0" + number + "Z", "e", "gatling/netty-hello-" + number, Map.of(), List.of(
+                        phase("warmup", "warmup", 16, 0, t.throughput() / 3, 0, 99, t.cpu() * 3, false),
+                        phase("sweep-64", "sweep", 64, 0, t.throughput(), t.ko(), t.p99(), t.cpu(),
+                                t.generatorBound()),
+                        phase("rate-500", "rate", 0, 500, 500, t.ko(), t.p50(), t.p99(), t.p999(), t.cpu(),
+                                false)));
+    }
+
+    private static PhaseResult phase(String name, String kind, int users, int rate, double throughput, long ko,
+            double p99, double cpu, boolean bound) {
+        return phase(name, kind, users, rate, throughput, ko, p99 / 2, p99, p99 * 2, cpu, bound);
+    }
+
+    private static PhaseResult phase(String name, String kind, int users, int rate, double throughput, long ko,
+            double p50, double p99, double p999, double cpu, boolean bound) {
+        long ok = Math.round(throughput * 2);
+        PhaseStats stats = new PhaseStats(name, ok, ko, ko == 0 ? Map.of() : Map.of("status 500", ko), 0, 2000,
+                throughput, new LatencyHistogram.Latency(ok, p50, p99, p99, p999, p999),
+                new Timeline(0, List.of(ok), List.of(ko)));
+        return new PhaseResult(name, kind, users, rate, stats,
+                new PhaseCost(0.5, cpu, 1L << 27, 20, bound ? 0.99 : 0.5, bound));
+    }
+
+    /** Writes a run as the runner would: run.json and one file per trial. */
+    static Path write(Path dir, RunResults run) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        ResultFiles.write(dir.resolve(RunManifest.FILE), run.manifest());
+        for (TrialResult trial : run.trials()) {
+            ResultFiles.write(dir.resolve(trial.implementation() + "-" + trial.scenario() + "-" + trial.trial()
+                    + ".json"), trial);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end test of the regression gate on real runs: two smoke runs of the same code (netty, hello, 3 trials
+# each) compared with ./bench compare find no regression (exit 0) and write compare.json and compare.md; a folder
+# that holds no results is unusable input (exit 2, one line). Run by `./bench test`; about 2 minutes on 2 CPUs.
+#
+# Noise: every gated row risks a false alarm of under 1% from random noise (Welch's one-sided test at p < 0.01,
+# and the mean must also move by more than 10%); this comparison has about 8 gated rows (hello's throughput is
+# generator-bound on 2 CPUs and never gates), so under 8% at the very worst, far less with the threshold. What
+# no test covers is the machine changing between the two runs (a build of another job starting); the rows
+# then fail together, and ./bench ab, which interleaves the two sides, is the remedy gate/README.md gives.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=tests/lib.sh
+source "$ROOT/tests/lib.sh"
+BENCH="$ROOT/bench"
+WORK=$(mktemp -d)
+
+cleanup() {
+  [[ -n "${KEEP_WORK:-}" ]] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+smoke_run() {
+  "$BENCH" run --profile smoke --impls netty --scenarios hello --trials 3 --out "$WORK/$1" >"$WORK/$1.log" 2>&1
+}
+
+# exits_with STATUS PATTERN COMMAND...: COMMAND exits with STATUS and its output matches PATTERN.
+exits_with() {
+  local expected=$1 pattern=$2 status=0
+  shift 2
+  "$@" >"$WORK/out.log" 2>&1 || status=$?
+  ((status == expected)) && grep -qE -- "$pattern" "$WORK/out.log" || { cat "$WORK/out.log"; return 1; }
+}
+
+check "the base smoke run completes" smoke_run base
+check "the head smoke run of the same code completes" smoke_run head
+check "the same code against itself is no regression" exits_with 0 "^PASS: no regression" \
+  "$BENCH" compare "$WORK/base" "$WORK/head"
+check "it writes compare.json" grep -q '"formatVersion" : 1' "$WORK/head/compare.json"
+check "with a row per metric" grep -q '"metric" : "p99"' "$WORK/head/compare.json"
+check "and compare.md, verdict first" grep -q '^\*\*Performance gate PASS' "$WORK/head/compare.md"
+mkdir -p "$WORK/empty"
+check "a folder without results is unusable input" exits_with 2 "holds neither run.json" \
+  "$BENCH" compare "$WORK/base" "$WORK/empty"
+check "a missing folder too" exits_with 2 "is not a folder" "$BENCH" compare "$WORK/nope" "$WORK/head"
+check "no stack trace on unusable input" bash -c "! grep -q 'Exception' '$WORK/out.log'"
+check "baseline refuses a folder without results" exits_with 2 "holds neither" "$BENCH" baseline "$WORK/empty"
+check "ab needs a base revision" exits_with 2 "ab needs the base revision" "$BENCH" ab
+
+finish gate
