@@ -40,6 +40,8 @@ check "the same code against itself is no regression" exits_with 0 "^PASS: no re
 check "it writes compare.json" grep -q '"formatVersion" : 1' "$WORK/head/compare.json"
 check "with a row per metric" grep -q '"metric" : "p99"' "$WORK/head/compare.json"
 check "and compare.md, verdict first" grep -q '^\*\*Performance gate PASS' "$WORK/head/compare.md"
+check "the head's report shows the comparison" grep -q '<h2>Comparison with ' "$WORK/head/report.html"
+check "with the gate's rows" grep -q '<td>netty</td><td>hello</td><td>rate-500</td><td>p99 (ms' "$WORK/head/report.html"
 mkdir -p "$WORK/empty"
 check "a folder without results is unusable input" exits_with 2 "holds neither run.json" \
   "$BENCH" compare "$WORK/base" "$WORK/empty"

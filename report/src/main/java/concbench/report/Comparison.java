@@ -40,11 +40,12 @@ record Comparison(int formatVersion, Side base, Side head, List<String> environm
     /**
      * One compared figure.
      *
-     * @param pValue null when the gate computed none
+     * @param changePercent null when the base mean is 0 (a rise from nothing has no percentage)
+     * @param pValue        null when the gate computed none
      * @param note   null when there is nothing to add
      */
     record Row(String implementation, String scenario, String phase, String metric, String unit, String better,
-            Values base, Values head, double changePercent, double thresholdPercent, Double pValue, String evidence,
+            Values base, Values head, Double changePercent, double thresholdPercent, Double pValue, String evidence,
             String verdict, String note) {
     }
 

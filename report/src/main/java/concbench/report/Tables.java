@@ -283,7 +283,8 @@ final class Tables {
                     : Comparison.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
             rows.add(Row.of(mark, row.implementation(), row.scenario(), row.phase(),
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
-                    side(row.head()), Fmt.change(row.changePercent()), "±" + Fmt.plain(row.thresholdPercent()) + "%",
+                    side(row.head()), row.changePercent() == null ? "from 0" : Fmt.change(row.changePercent()),
+                    Fmt.plain(row.thresholdPercent()) + "%",
                     row.pValue() == null ? NONE : Fmt.plain(row.pValue()), row.evidence(), row.verdict(),
                     row.note() == null ? "" : row.note()));
         }
