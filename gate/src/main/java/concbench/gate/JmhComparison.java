@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class JmhComparison {
     static final String SCENARIO = "jmh";
+    static final String FOOTPRINT_TIMING = "times the measuring of a footprint, full GCs included, not the code: "
+            + "its B/ results are judged instead";
 
     private JmhComparison() {
     }
@@ -40,9 +42,11 @@ final class JmhComparison {
                         + "operations per time, so which way is better is unknown");
                 return;
             }
+            boolean gated = !score.timesAFootprint() && !other.timesAFootprint();
             rows.add(Row.judge(new Row.Origin(score.benchmark(), SCENARIO, score.params()), measure, score.side(),
-                    other.side(), thresholds.of(Measure.SCORE), true,
-                    score.hasInterval() && other.hasInterval() ? null : "no error interval on a side", List.of()));
+                    other.side(), thresholds.of(Measure.SCORE), gated,
+                    score.hasInterval() && other.hasInterval() ? null : "no error interval on a side",
+                    gated ? List.of() : List.of(FOOTPRINT_TIMING)));
         });
         headScores.forEach((key, score) -> {
             if (!baseScores.containsKey(key)) {

@@ -14,11 +14,18 @@ import java.util.TreeMap;
  * {@code jmh.json}, JMH's own JSON output ({@code -rf json}), as far as the gate reads it: each benchmark's
  * primary score with its 99.9% confidence interval and the mean of each fork, and what it ran on.
  *
+ * <p>A secondary result in bytes per something ({@code B/task}, from {@code concbench.jmh.FootprintProfiler}) is a
+ * memory footprint, and becomes a score of its own named {@code <benchmark>:<result>}: it is what such a benchmark
+ * measures, while its primary score only times the measuring (full GCs included), so that one is marked
+ * {@code timesAFootprint} and never gates.
+ *
  * @param jdk      the JDK of the first benchmark's forks
  * @param settings the forks, iterations and their times of the first benchmark, to warn when the sides differ
  */
 record JmhResults(String jdk, String settings, List<Score> scores) {
     static final String FILE = "jmh.json";
+    /** The unit of a footprint: bytes per task, per connection... */
+    static final String BYTES_PER = "B/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -26,9 +33,10 @@ record JmhResults(String jdk, String settings, List<Score> scores) {
      * @param params    the parameters as {@code name=value}, comma-separated in name order; "" when none
      * @param forkMeans each fork's mean of its measured iterations: the trials of this side
      * @param low       the low end of JMH's 99.9% confidence interval; NaN when JMH had too few iterations
+     * @param timesAFootprint the primary score of a benchmark that measures memory: a time that means nothing
      */
     record Score(String benchmark, String mode, String params, String unit, double score, double low, double high,
-            List<Double> forkMeans) {
+            List<Double> forkMeans, boolean timesAFootprint) {
 
         boolean hasInterval() {
             return !Double.isNaN(low) && !Double.isNaN(high);
@@ -58,10 +66,18 @@ record JmhResults(String jdk, String settings, List<Score> scores) {
                 throw new UnusableResultsException(file + " is not JMH's JSON output: a result without benchmark, "
                         + "primaryMetric.score or primaryMetric.scoreUnit");
             }
-            scores.add(new Score(shortName(result.path("benchmark").asText()), result.path("mode").asText(""),
-                    params(result.path("params")), primary.path("scoreUnit").asText(), primary.path("score").asDouble(),
-                    number(primary.path("scoreConfidence").path(0)), number(primary.path("scoreConfidence").path(1)),
-                    forkMeans(primary.path("rawData"), primary.path("score").asDouble())));
+            String benchmark = shortName(result.path("benchmark").asText());
+            String mode = result.path("mode").asText("");
+            String params = params(result.path("params"));
+            List<Score> footprints = new ArrayList<>();
+            result.path("secondaryMetrics").properties().forEach(secondary -> {
+                if (secondary.getValue().path("scoreUnit").asText("").startsWith(BYTES_PER)) {
+                    footprints.add(score(benchmark + ":" + secondary.getKey(), mode, params, secondary.getValue(),
+                            false));
+                }
+            });
+            scores.add(score(benchmark, mode, params, primary, !footprints.isEmpty()));
+            scores.addAll(footprints);
         }
         JsonNode first = root.get(0);
         return new JmhResults(first.path("vmVersion").asText(first.path("jdkVersion").asText("unknown")),
@@ -70,6 +86,13 @@ record JmhResults(String jdk, String settings, List<Score> scores) {
                         + first.path("measurementIterations").asText("?") + " x "
                         + first.path("measurementTime").asText("?") + " measured",
                 List.copyOf(scores));
+    }
+
+    private static Score score(String benchmark, String mode, String params, JsonNode metric,
+            boolean timesAFootprint) {
+        return new Score(benchmark, mode, params, metric.path("scoreUnit").asText(), metric.path("score").asDouble(),
+                number(metric.path("scoreConfidence").path(0)), number(metric.path("scoreConfidence").path(1)),
+                forkMeans(metric.path("rawData"), metric.path("score").asDouble()), timesAFootprint);
     }
 
     /** {@code concbench.jmh.SpawnAndJoin.virtualThreadPerTask} is {@code SpawnAndJoin.virtualThreadPerTask}. */

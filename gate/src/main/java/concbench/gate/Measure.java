@@ -33,13 +33,16 @@ record Measure(String metric, String unit, Better better, Evidence evidence, dou
     }
 
     /**
-     * A JMH primary score: time per operation (e.g. {@code us/op}) is better lower, operations per time (e.g.
-     * {@code ops/us}) higher.
+     * A JMH score: time per operation (e.g. {@code us/op}) and a footprint (bytes per something, e.g.
+     * {@code B/task}) are better lower, operations per time (e.g. {@code ops/us}) higher.
      *
      * @return null for a unit that says neither, which cannot be judged
      */
     static Measure jmhScore(String unit) {
         if (unit.endsWith("/op")) {
+            return new Measure(SCORE, unit, Better.LOWER, Evidence.DISJOINT_INTERVALS, 0);
+        }
+        if (unit.startsWith(JmhResults.BYTES_PER)) {
             return new Measure(SCORE, unit, Better.LOWER, Evidence.DISJOINT_INTERVALS, 0);
         }
         if (unit.startsWith("ops/")) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JmhComparisonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SPAWN = "SpawnAndJoin.virtualThreadPerTask";
+    private static final String MEMORY = "MemoryPerWaitingTask.virtualThread";
 
     @TempDir
     Path dir;
@@ -66,7 +67,7 @@ class JmhComparisonTest {
     void readsJmhsOwnOutput() throws Exception {
         Files.copy(getClass().getResourceAsStream("jmh-base.json"), dir.resolve("jmh.json"));
         JmhResults results = JmhResults.read(dir.resolve("jmh.json"));
-        assertEquals(8, results.scores().size());
+        assertEquals(11, results.scores().size(), "8 benchmarks, and the memory one's 3 footprints");
         JmhResults.Score avgt = results.scores().get(2);
         assertEquals(SPAWN, avgt.benchmark());
         assertEquals("tasks=100", avgt.params());
@@ -83,8 +84,9 @@ class JmhComparisonTest {
     @Test
     void theSameResultsAreNoChange() throws Exception {
         Rows rows = compareWith(base.deepCopy());
-        assertEquals(8, rows.rows().size());
-        assertTrue(rows.rows().stream().allMatch(r -> r.verdict().equals(Row.NO_SIGNIFICANT_CHANGE)));
+        assertEquals(11, rows.rows().size());
+        assertTrue(rows.rows().stream().filter(r -> !r.implementation().equals(MEMORY))
+                .allMatch(r -> r.verdict().equals(Row.NO_SIGNIFICANT_CHANGE)), rows.rows().toString());
         assertTrue(rows.rows().stream().allMatch(r -> r.scenario().equals("jmh") && r.metric().equals("score")));
     }
 
@@ -132,9 +134,30 @@ class JmhComparisonTest {
         ArrayNode head = base.deepCopy();
         head.remove(0);
         Rows rows = compareWith(head);
-        assertEquals(7, rows.rows().size());
+        assertEquals(10, rows.rows().size());
         assertEquals(1, rows.notCompared().size());
         assertTrue(rows.notCompared().getFirst().contains(SPAWN + " tasks=100 (thrpt): measured in the base run only"),
                 rows.notCompared().toString());
+    }
+
+    @Test
+    void aFootprintIsJudgedLowerIsBetterAndTheTimeOfMeasuringItNever() throws Exception {
+        ArrayNode head = base.deepCopy();
+        ObjectNode memory = (ObjectNode) head.get(7);
+        ObjectNode heap = (ObjectNode) memory.get("secondaryMetrics").get("heapBytes");
+        heap.put("score", heap.get("score").asDouble() * 2);
+        ObjectNode primary = (ObjectNode) memory.get("primaryMetric");
+        primary.put("score", primary.get("score").asDouble() * 5);
+        Rows rows = compareWith(head);
+
+        Row bytes = row(rows, MEMORY + ":heapBytes", "waitingTasks=1000", "B/task");
+        assertEquals(Better.LOWER, bytes.better());
+        assertEquals(100, bytes.changePercent(), 1e-9);
+        assertEquals(Row.REGRESSION, bytes.verdict(), "twice the bytes per waiting task");
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE,
+                row(rows, MEMORY + ":rssBytes", "waitingTasks=1000", "B/task").verdict());
+        Row timing = row(rows, MEMORY, "waitingTasks=1000", "ms/op");
+        assertEquals(Row.NOT_GATED, timing.verdict(), "5 times slower, but it only times the measuring");
+        assertTrue(timing.note().contains("its B/ results are judged instead"), timing.note());
     }
 }
