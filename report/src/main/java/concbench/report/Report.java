@@ -56,7 +56,7 @@ final class Report {
         return "conc-bench: comparison with " + inputs.comparison().base().dir();
     }
 
-    /** One sentence: when, on what, how it ended. */
+    /** One sentence: when, on what, how it ended; for a folder without a run, where its results came from. */
     static String lead(ReportInputs inputs) {
         if (inputs.run() != null) {
             RunManifest run = inputs.run().manifest();
@@ -66,10 +66,8 @@ final class Report {
             return "Started " + run.startedAt() + " on " + machine + "; status " + run.status() + "; "
                     + inputs.run().trials().size() + " trial file(s) read from " + inputs.dir() + ".";
         }
-        if (inputs.jmh() != null) {
-            return jmhLead(inputs.jmh());
-        }
-        return comparisonLead(inputs.comparison());
+        // The JMH and comparison sections open with their own lead; the page's says only where they came from.
+        return (inputs.jmh() != null ? "JMH results" : "A comparison") + " read from " + inputs.dir() + ".";
     }
 
     /** What must be read before any number: a run that did not complete, and failed trials. */

@@ -1,5 +1,6 @@
 package concbench.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +39,9 @@ class JmhReportTest {
         assertTrue(summary.contains("| platformThread | waitingTasks=1000 | ss | 201 | – | ms/op | heapBytes 200.7 "
                 + "B/task; nativeBytes 28,984 B/task; rssBytes 7,293 B/task |"));
         assertFalse(summary.contains("## Verdicts"), "no run in this folder");
+        String lead = "12 results of 5 benchmark classes";
+        assertEquals(1, summary.split(lead, -1).length - 1, "the JMH lead once, not again under the title");
+        assertEquals(1, html.split(lead, -1).length - 1, "the JMH lead once, not again under the title");
+        assertTrue(summary.contains("JMH results read from " + dir + "."));
     }
 }
