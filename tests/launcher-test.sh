@@ -71,14 +71,16 @@ exits_with() {
   [[ $actual == "$status" ]] && grep -q -- "$pattern" "$WORK/out.log"
 }
 
-# ./bench jmh --quick on its tiniest benchmark writes JMH's JSON where it says: the jar, the forks' flags, the
-# profiler and --quick's settings are wired. Removes the results folder it made.
+# ./bench jmh --quick on its tiniest benchmark writes JMH's JSON where it says, and its report shows the scores: the
+# jar, the forks' flags, the profiler, --quick's settings and the report are wired. Removes the folder it made.
 jmh_quick_writes_json() {
   local json status=1
   "$BENCH" jmh --quick 'SpawnAndJoin.inline' >"$WORK/jmh.log" 2>&1 || { cat "$WORK/jmh.log"; return 1; }
   json=$(sed -n 's/^bench: results: \(.*\.json\) .*/\1/p' "$WORK/jmh.log")
   [[ -n "$json" ]] || return 1
-  grep -q '"benchmark" : "concbench.jmh.SpawnAndJoin.inline"' "$json" && status=0
+  grep -q '"benchmark" : "concbench.jmh.SpawnAndJoin.inline"' "$json" \
+    && grep -q '<tr><td>inline</td><td>tasks=1000</td><td>avgt</td>' "$(dirname "$json")/report.html" \
+    && grep -q '^| inline | tasks=1000 | avgt |' "$(dirname "$json")/summary.md" && status=0
   rm -rf "$(dirname "$json")"
   return "$status"
 }
@@ -119,6 +121,6 @@ check "help and errors start nothing" test "$(results_made)" = "$results_before"
 check "no JDK 25 says what to install" exits_with 1 "Install one" \
   env JAVA_HOME= CONC_BENCH_JDK_DIRS="$WORK/no-jdks" PATH=/usr/bin:/bin "$BENCH" backend
 check "backend stops cleanly on SIGTERM" stops_cleanly "$backend_pid" "$WORK/backend.log"
-check "jmh --quick writes its JSON" jmh_quick_writes_json
+check "jmh --quick writes its JSON and a report of it" jmh_quick_writes_json
 
 finish launcher
