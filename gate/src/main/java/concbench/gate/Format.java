@@ -2,6 +2,7 @@ package concbench.gate;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -52,6 +53,8 @@ final class Format {
         if (p == null) {
             return "-";
         }
-        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        // Two digits, rounded down: a p-value shown never crosses a threshold such as 0.01 that the exact one did not.
+        return p < 0.0001 ? "<0.0001"
+                : BigDecimal.valueOf(p).round(new MathContext(2, RoundingMode.FLOOR)).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,8 @@
 package concbench.report;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -70,6 +72,15 @@ final class Fmt {
     /** A signed change in percent: {@code +4.1%}, {@code -12.0%}. */
     static String change(double percent) {
         return String.format(Locale.ROOT, "%+.1f%%", percent);
+    }
+
+    /**
+     * A p-value in two digits, rounded down, so that the figure shown never crosses a threshold such as 0.01 that the
+     * exact one did not; under 0.0001 as {@code <0.0001}.
+     */
+    static String pValue(double p) {
+        return p < 0.0001 ? "<0.0001"
+                : BigDecimal.valueOf(p).round(new MathContext(2, RoundingMode.FLOOR)).stripTrailingZeros().toPlainString();
     }
 
     /** A setting as it was written, no digit added or dropped: {@code 5}, {@code 0.0031}. */

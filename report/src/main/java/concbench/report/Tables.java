@@ -285,7 +285,7 @@ final class Tables {
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
                     side(row.head()), row.changePercent() == null ? "from 0" : Fmt.change(row.changePercent()),
                     Fmt.plain(row.thresholdPercent()) + "%",
-                    row.pValue() == null ? NONE : Fmt.plain(row.pValue()), row.evidence(), row.verdict(),
+                    row.pValue() == null ? NONE : Fmt.pValue(row.pValue()), row.evidence(), row.verdict(),
                     row.note() == null ? "" : row.note()));
         }
         return new Table(List.of("implementation", "scenario", "phase", "metric", "base", "head", "change",

@@ -13,13 +13,23 @@ class HtmlTest {
     }
 
     @Test
-    void linksOnlyInsideTheFolder() {
+    void linksOnlyRelativeToTheFolder() {
         assertEquals("gatling/a%20b/index.html", Html.relativeHref("gatling/a b/index.html"));
         assertNull(Html.relativeHref("javascript:alert(1)"));
         assertNull(Html.relativeHref("https://example.com/x"));
         assertNull(Html.relativeHref("/etc/passwd"));
-        assertNull(Html.relativeHref("gatling/../../x"));
+        assertEquals("../rounds/head-1/gatling/x/index.html",
+                Html.relativeHref("../rounds/head-1/gatling/x/index.html"), "a trial ./bench ab pooled");
         assertNull(Html.relativeHref(null));
+    }
+
+    @Test
+    void pValuesKeepTheSideOfEveryThresholdTheyWereOn() {
+        assertEquals("0.0099", Fmt.pValue(0.009999));
+        assertEquals("0.01", Fmt.pValue(0.01));
+        assertEquals("0.15", Fmt.pValue(0.15841612042305636));
+        assertEquals("0.5", Fmt.pValue(0.5));
+        assertEquals("<0.0001", Fmt.pValue(0.00002));
     }
 
     @Test
