@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the regression gate on real runs: two smoke runs of the same code (netty, hello, 3 trials
 # each) compared with ./bench compare find no regression (exit 0) and write compare.json and compare.md; a folder
-# that holds no results is unusable input (exit 2, one line). Run by `./bench test`; about 2 minutes on 2 CPUs.
+# that holds no results is unusable input (exit 2, one line); ./bench ab stopped mid-way compares what both sides
+# finished. Run by `./bench test`; about 4 minutes on 2 CPUs, more when the base worktree is built the first time.
 #
 # Noise: every gated row risks a false alarm of under 1% from random noise (Welch's one-sided test at p < 0.01,
 # and the mean must also move by more than 10%); this comparison has about 8 gated rows (hello's throughput is
@@ -49,5 +50,38 @@ check "a missing folder too" exits_with 2 "is not a folder" "$BENCH" compare "$W
 check "no stack trace on unusable input" bash -c "! grep -q 'Exception' '$WORK/out.log'"
 check "baseline refuses a folder without results" exits_with 2 "holds neither" "$BENCH" baseline "$WORK/empty"
 check "ab needs a base revision" exits_with 2 "ab needs the base revision" "$BENCH" ab
+
+# ./bench ab stopped with SIGTERM (what Ctrl-C also sends) in its second round compares the round both sides
+# finished, and leaves no server, back end or Gatling of either revision behind. The base revision is this commit
+# in a worktree under target/ab/, built on first use; the smoke profile keeps each side to about 20 s.
+ROOT_RE=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$ROOT")
+AB_CHILDREN="$ROOT_RE/(.*-impl/target/.*-all\.jar|.*backend/target/backend-.*-all\.jar|.*gatling/target/gatling\.jar)"
+ab_dir=""
+stop_ab_in_round_two() {
+  local pid status=0
+  "$BENCH" ab HEAD --impls netty --scenarios hello --rounds 3 --profile smoke >"$WORK/ab.log" 2>&1 &
+  pid=$!
+  wait_for_line "$WORK/ab.log" 'ab: round 2/3, base' 600 || { kill -KILL "$pid"; cat "$WORK/ab.log"; return 1; }
+  sleep 3
+  kill -TERM "$pid"
+  wait "$pid" || status=$?
+  ab_dir=$(sed -n 's/^bench: ab: [0-9]* round(s) of profile smoke, into //p' "$WORK/ab.log")
+  ((status != 2)) && grep -q 'ab: stopped; comparing the 1 round(s) both sides finished' "$WORK/ab.log" \
+    || { cat "$WORK/ab.log"; return 1; }
+}
+no_ab_children_left() {
+  local waited=0
+  while pgrep -f -- "$AB_CHILDREN" >/dev/null; do
+    ((waited++ < 20)) || { pgrep -af -- "$AB_CHILDREN"; return 1; }
+    sleep 0.5
+  done
+}
+check "ab stopped in its second round compares the round both sides finished" stop_ab_in_round_two
+check "each side pooled exactly that round's trial" \
+  test -f "$ab_dir/base/netty-hello-1.json" -a -f "$ab_dir/head/netty-hello-1.json" \
+  -a ! -e "$ab_dir/base/netty-hello-2.json" -a ! -e "$ab_dir/head/netty-hello-2.json"
+check "and wrote the comparison" grep -q '"formatVersion" : 1' "$ab_dir/head/compare.json"
+check "no process of either revision is left" no_ab_children_left
+[[ -n "$ab_dir" && -z "${KEEP_WORK:-}" ]] && rm -rf "$ab_dir"
 
 finish gate
