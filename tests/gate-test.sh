@@ -54,8 +54,6 @@ check "ab needs a base revision" exits_with 2 "ab needs the base revision" "$BEN
 # ./bench ab stopped with SIGTERM (what Ctrl-C also sends) in its second round compares the round both sides
 # finished, and leaves no server, back end or Gatling of either revision behind. The base revision is this commit
 # in a worktree under target/ab/, built on first use; the smoke profile keeps each side to about 20 s.
-ROOT_RE=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$ROOT")
-AB_CHILDREN="$ROOT_RE/(.*-impl/target/.*-all\.jar|.*backend/target/backend-.*-all\.jar|.*gatling/target/gatling\.jar)"
 ab_dir=""
 stop_ab_in_round_two() {
   local pid status=0
@@ -69,19 +67,12 @@ stop_ab_in_round_two() {
   ((status != 2)) && grep -q 'ab: stopped; comparing the 1 round(s) both sides finished' "$WORK/ab.log" \
     || { cat "$WORK/ab.log"; return 1; }
 }
-no_ab_children_left() {
-  local waited=0
-  while pgrep -f -- "$AB_CHILDREN" >/dev/null; do
-    ((waited++ < 20)) || { pgrep -af -- "$AB_CHILDREN"; return 1; }
-    sleep 0.5
-  done
-}
 check "ab stopped in its second round compares the round both sides finished" stop_ab_in_round_two
 check "each side pooled exactly that round's trial" \
   test -f "$ab_dir/base/netty-hello-1.json" -a -f "$ab_dir/head/netty-hello-1.json" \
   -a ! -e "$ab_dir/base/netty-hello-2.json" -a ! -e "$ab_dir/head/netty-hello-2.json"
 check "and wrote the comparison" grep -q '"formatVersion" : 1' "$ab_dir/head/compare.json"
-check "no process of either revision is left" no_ab_children_left
+check "no process of either revision is left" no_own_children_left
 [[ -n "$ab_dir" && -z "${KEEP_WORK:-}" ]] && rm -rf "$ab_dir"
 
 finish gate

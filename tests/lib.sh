@@ -1,4 +1,5 @@
-# Shared by the end-to-end shell tests: checks that count, and waiting for a line in a log. Source it.
+# Shared by the end-to-end shell tests: checks that count, waiting for a line in a log, this checkout's processes.
+# Source it after setting ROOT.
 # A test ends with `finish NAME`, which prints "NAME: N passed, N failed" (the line ./bench test adds up) and
 # returns non-zero when a check failed.
 
@@ -26,6 +27,21 @@ wait_for_line() {
     sleep 0.5
   done
   return 1
+}
+
+# ROOT_RE: this checkout's path as an extended regex. OWN_CHILDREN: what the benchmark processes started from this
+# checkout's jars look like in `ps` (servers, back end, Gatling), those of ./bench ab's worktrees under target/ab/
+# included; never another checkout's, so a test can stop or count them on a machine running other benchmarks.
+ROOT_RE=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$ROOT")
+OWN_CHILDREN="$ROOT_RE/(.*-impl/target/.*-all\.jar|.*backend/target/backend-.*-all\.jar|.*gatling/target/gatling\.jar)"
+
+# no_own_children_left: true once none of OWN_CHILDREN runs (waits up to 10 s, then lists those left).
+no_own_children_left() {
+  local waited=0
+  while pgrep -f -- "$OWN_CHILDREN" >/dev/null; do
+    ((waited++ < 20)) || { pgrep -af -- "$OWN_CHILDREN"; return 1; }
+    sleep 0.5
+  done
 }
 
 finish() {

@@ -11,15 +11,11 @@ source "$ROOT/tests/lib.sh"
 BENCH="$ROOT/bench"
 WORK=$(mktemp -d)
 RUN_SECONDS=240
-# What a run's children look like in `ps`: this checkout's server and back-end jars, and its Gatling. Only this
-# checkout's: another checkout's benchmark on the same machine (./bench ab's worktrees, a second clone) is not ours.
-ROOT_RE=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$ROOT")
-CHILDREN="$ROOT_RE/(.*-impl/target/.*-all\.jar|backend/target/backend-.*-all\.jar|gatling/target/gatling\.jar)"
 runner=""
 
 cleanup() {
   [[ -n "$runner" ]] && kill -KILL "$runner" 2>/dev/null
-  pkill -KILL -f -- "$CHILDREN" 2>/dev/null
+  pkill -KILL -f -- "$OWN_CHILDREN" 2>/dev/null
   [[ -n "${KEEP_WORK:-}" ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -27,14 +23,6 @@ trap cleanup EXIT
 field_is() {
   local file=$1 field=$2 value=$3
   grep -qE "\"$field\" : \"?$value\"?" "$file"
-}
-
-no_children_left() {
-  local waited=0
-  while pgrep -f -- "$CHILDREN" >/dev/null; do
-    ((waited++ < 20)) || { pgrep -af -- "$CHILDREN"; return 1; }
-    sleep 0.5
-  done
 }
 
 # run_in_background NAME ARGS...: ./bench run ARGS, output in $WORK/NAME.log, results in $WORK/NAME.
@@ -56,7 +44,7 @@ finished_within() {
   runner=""
 }
 
-pkill -f -- "$CHILDREN" >/dev/null && echo "note: stopped processes of an earlier run"
+pkill -f -- "$OWN_CHILDREN" >/dev/null && echo "note: stopped processes of an earlier run"
 
 # 1. The first server is killed while Gatling loads it.
 run_in_background killed --impls netty,vertx
@@ -71,7 +59,7 @@ check "with the reason" grep -q 'the server was killed by signal 9' "$WORK/kille
 check "the next server's trial completes" field_is "$WORK/killed/vertx-hello-1.json" status ok
 check "the run is complete" field_is "$WORK/killed/run.json" status complete
 check "it counts one failed trial" field_is "$WORK/killed/run.json" failedTrials 1
-check "no process of the run is left" no_children_left
+check "no process of the run is left" no_own_children_left
 check "the run with a failed trial has its report" test -s "$WORK/killed/report.html" -a -s "$WORK/killed/summary.md"
 check "which shows the failed trial" grep -q 'trial failed: the server was killed by signal 9' "$WORK/killed/report.html"
 check "and the run printed where the report is" grep -q "^report: .*/killed/report.html" "$WORK/killed.log"
@@ -86,7 +74,7 @@ check "the stopped run ends" finished_within 30
 check "the finished trial is kept" field_is "$WORK/stopped/netty-hello-1.json" status ok
 check "the trial in progress leaves no file" test ! -e "$WORK/stopped/vertx-hello-1.json"
 check "the run is marked interrupted" field_is "$WORK/stopped/run.json" status interrupted
-check "no process of the run is left" no_children_left
+check "no process of the run is left" no_own_children_left
 check "no temporary file is left" test -z "$(find "$WORK/stopped" -maxdepth 1 -name '.*.tmp')"
 check "the interrupted run has its report, which says so" grep -q 'This run was interrupted' "$WORK/stopped/report.html"
 
