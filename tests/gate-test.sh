@@ -31,7 +31,10 @@ exits_with() {
   local expected=$1 pattern=$2 status=0
   shift 2
   "$@" >"$WORK/out.log" 2>&1 || status=$?
-  ((status == expected)) && grep -qE -- "$pattern" "$WORK/out.log" || { cat "$WORK/out.log"; return 1; }
+  if ((status != expected)) || ! grep -qE -- "$pattern" "$WORK/out.log"; then
+    cat "$WORK/out.log"
+    return 1
+  fi
 }
 
 check "the base smoke run completes" smoke_run base
@@ -64,8 +67,10 @@ stop_ab_in_round_two() {
   kill -TERM "$pid"
   wait "$pid" || status=$?
   ab_dir=$(sed -n 's/^bench: ab: [0-9]* round(s) of profile smoke, into //p' "$WORK/ab.log")
-  ((status != 2)) && grep -q 'ab: stopped; comparing the 1 round(s) both sides finished' "$WORK/ab.log" \
-    || { cat "$WORK/ab.log"; return 1; }
+  if ((status == 2)) || ! grep -q 'ab: stopped; comparing the 1 round(s) both sides finished' "$WORK/ab.log"; then
+    cat "$WORK/ab.log"
+    return 1
+  fi
 }
 check "ab stopped in its second round compares the round both sides finished" stop_ab_in_round_two
 check "each side pooled exactly that round's trial" \

@@ -12,6 +12,7 @@ WORK=$(mktemp -d)
 STARTUP_SECONDS=60
 STOP_SECONDS=15
 pids=()
+declare -A pid_of
 
 cleanup() {
   local pid
@@ -27,7 +28,7 @@ start() {
   shift
   "$BENCH" "$@" >"$WORK/$name.log" 2>&1 &
   pids+=($!)
-  eval "${name//-/_}_pid=$!"
+  pid_of[$name]=$!
   local waited=0
   PORT=""
   while ((waited < STARTUP_SECONDS * 2)); do
@@ -107,8 +108,7 @@ for dir in "$ROOT"/*-impl/; do
   check "$impl serves /hello" body_is 'Hello, World!' "$base/hello"
   check "$impl names itself in Server" header_is "server: $impl" "$base/hello"
   check "$impl serves /fanout" body_is '{"calls":3,"sum":8}' "$base/fanout?n=3&delayMs=5"
-  pid_var="${impl}_pid"
-  check "$impl stops cleanly on SIGTERM" stops_cleanly "${!pid_var}" "$WORK/$impl.log"
+  check "$impl stops cleanly on SIGTERM" stops_cleanly "${pid_of[$impl]}" "$WORK/$impl.log"
 done
 
 check "a port in use is a clear error" \
@@ -120,7 +120,7 @@ check "help lists the commands" exits_with 0 "run \[options\]" "$BENCH" help
 check "help and errors start nothing" test "$(results_made)" = "$results_before"
 check "no JDK 25 says what to install" exits_with 1 "Install one" \
   env JAVA_HOME= CONC_BENCH_JDK_DIRS="$WORK/no-jdks" PATH=/usr/bin:/bin "$BENCH" backend
-check "backend stops cleanly on SIGTERM" stops_cleanly "$backend_pid" "$WORK/backend.log"
+check "backend stops cleanly on SIGTERM" stops_cleanly "${pid_of[backend]}" "$WORK/backend.log"
 check "jmh --quick writes its JSON and a report of it" jmh_quick_writes_json
 
 finish launcher

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the end-to-end shell tests: checks that count, waiting for a line in a log, this checkout's processes.
 # Source it after setting ROOT.
 # A test ends with `finish NAME`, which prints "NAME: N passed, N failed" (the line ./bench test adds up) and
@@ -32,6 +33,7 @@ wait_for_line() {
 # ROOT_RE: this checkout's path as an extended regex. OWN_CHILDREN: what the benchmark processes started from this
 # checkout's jars look like in `ps` (servers, back end, Gatling), those of ./bench ab's worktrees under target/ab/
 # included; never another checkout's, so a test can stop or count them on a machine running other benchmarks.
+# shellcheck disable=SC2001 # one bracket expression escapes every special character; an expansion cannot
 ROOT_RE=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$ROOT")
 OWN_CHILDREN="$ROOT_RE/(.*-impl/target/.*-all\.jar|.*backend/target/backend-.*-all\.jar|.*gatling/target/gatling\.jar)"
 
