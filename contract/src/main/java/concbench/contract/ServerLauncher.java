@@ -19,15 +19,16 @@ public final class ServerLauncher {
     public static void main(String[] args) throws InterruptedException {
         ServerImplementation implementation = ServerImplementations.only();
         if (List.of(args).contains("--help")) {
-            System.out.println("options of the " + implementation.name() + " server:\n" + ServerConfig.usage());
+            System.out.println("options of the " + implementation.name() + " server:\n"
+                    + ServerConfig.usage(implementation.options()));
             return;
         }
         ServerConfig config;
         try {
-            config = ServerConfig.fromArgs(args);
+            config = ServerConfig.fromArgs(implementation.options(), args);
         } catch (IllegalArgumentException e) {
             System.err.println(implementation.name() + ": " + e.getMessage());
-            System.err.println("options:\n" + ServerConfig.usage());
+            System.err.println("options:\n" + ServerConfig.usage(implementation.options()));
             System.exit(USAGE_ERROR);
             return;
         }
@@ -45,7 +46,14 @@ public final class ServerLauncher {
         InetSocketAddress address = server.address();
         Foreground.serve(implementation.name(), server::close, implementation.name() + " listening on http://"
                 + address.getHostString() + ":" + address.getPort() + " (back end " + config.backend() + ", "
-                + config.ioThreads() + " I/O threads)");
+                + config.ioThreads() + " I/O threads" + optionsGiven(config) + ")");
+    }
+
+    /** The server's own options as given, e.g. {@code , --client jdk}, so the log says which variant ran. */
+    private static String optionsGiven(ServerConfig config) {
+        StringBuilder given = new StringBuilder();
+        config.options().forEach((name, value) -> given.append(", --").append(name).append(' ').append(value));
+        return given.toString();
     }
 
     /** Frameworks wrap a failed bind differently (a native exception, a wrapper); look down the cause chain. */
