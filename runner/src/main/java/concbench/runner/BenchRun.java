@@ -92,8 +92,7 @@ public final class BenchRun {
                         if (interrupted) {
                             return SOME_TRIAL_FAILED;
                         }
-                        ResultFiles.write(options.out().resolve(TrialResult.fileName(implementation, scenario, trial)),
-                                result);
+                        ResultFiles.write(options.out().resolve(result.fileName()), result);
                         results.add(result);
                         progress.trialFinished(Summary.outcome(result));
                     }

@@ -20,7 +20,7 @@ class SummaryTest {
     }
 
     private static TrialResult trial(String implementation, List<PhaseResult> phases) {
-        return new TrialResult(1, implementation, "hello", 1, TrialResult.OK, null, null, "a", "b", "r", Map.of(),
+        return new TrialResult(2, implementation, "hello", 1, Map.of(), Map.of(), TrialResult.OK, null, null, "a", "b", "r", Map.of(),
                 phases);
     }
 
@@ -42,7 +42,7 @@ class SummaryTest {
 
     @Test
     void aFailedTrialShowsItsReason() {
-        TrialResult failed = new TrialResult(1, "vertx", "fanout", 2, TrialResult.FAILED, "it broke", "tail", "a", "b",
+        TrialResult failed = new TrialResult(2, "vertx", "fanout", 2, Map.of(), Map.of(), TrialResult.FAILED, "it broke", "tail", "a", "b",
                 null, Map.of(), List.of());
         assertEquals("FAILED: it broke", Summary.outcome(failed));
         assertTrue(Summary.table(List.of(failed)).contains("FAILED: it broke"));
