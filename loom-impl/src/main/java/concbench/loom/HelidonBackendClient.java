@@ -3,6 +3,7 @@ package concbench.loom;
 import concbench.contract.Contract;
 import io.helidon.http.Status;
 import io.helidon.webclient.api.ClientConnection;
+import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -30,8 +31,9 @@ final class HelidonBackendClient implements BackendClient {
                 .baseUri(backend)
                 // The contract: any answer but 200 is a 502, so a redirect is not followed.
                 .followRedirects(false)
-                // Request lines carry the path alone, as every other server's client sends them.
-                .relativeUris(true)
+                // The back end is reached directly. The default, the system's proxy settings, would look up a proxy
+                // for every request and add a Proxy-Connection header to it.
+                .proxy(Proxy.noProxy())
                 // Connections come from BackendConnections, never from the JVM-wide cache Helidon shares by default.
                 .shareConnectionCache(false)
                 .build();
@@ -57,7 +59,9 @@ final class HelidonBackendClient implements BackendClient {
         ClientConnection connection = null;
         try {
             connection = connections.take();
-            try (Http1ClientResponse response = http.get(pathAndQuery).connection(connection).request()) {
+            // A URI, not a string: get(String) would take the whole of it for a path and encode its '?'.
+            try (Http1ClientResponse response = http.get().uri(URI.create(pathAndQuery)).connection(connection)
+                    .request()) {
                 if (response.status().code() != Status.OK_200.code()) {
                     throw new BackendException("status " + response.status().code());
                 }

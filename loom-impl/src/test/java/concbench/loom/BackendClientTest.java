@@ -34,12 +34,14 @@ class BackendClientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {LoomImplementation.HELIDON_CLIENT, LoomImplementation.JDK_CLIENT})
-    void keepsAConnectionAliveBetweenCalls(String name) throws Exception {
+    void sendsTheContractsRequestsOnOneKeptAliveConnection(String name) throws Exception {
         try (ScriptedBackend backend = new ScriptedBackend((request, socket) -> ScriptedBackend.ok(socket));
                 BackendClient client = client(name, backend.uri(), 4)) {
             assertEquals(1, client.value(0, 0));
-            assertEquals(1, client.value(0, 0));
+            assertEquals(1, client.value(3, 0));
             assertEquals(1, backend.connections.get(), "connections opened for two calls one after the other");
+            assertEquals(List.of("GET /delay?ms=0&i=0 HTTP/1.1", "GET /delay?ms=3&i=0 HTTP/1.1"),
+                    List.copyOf(backend.requestLines));
         }
     }
 

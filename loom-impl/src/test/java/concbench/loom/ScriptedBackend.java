@@ -27,6 +27,8 @@ final class ScriptedBackend implements AutoCloseable {
     private final Answer answer;
     private final Thread acceptor;
     final AtomicInteger requests = new AtomicInteger();
+    /** The request line of every request, in the order they came. */
+    final BlockingQueue<String> requestLines = new LinkedBlockingQueue<>();
     final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     final AtomicInteger mostOpen = new AtomicInteger();
@@ -80,6 +82,7 @@ final class ScriptedBackend implements AutoCloseable {
                     closedByClient.add(number);
                     return;
                 }
+                requestLines.add(line);
                 while (!line.isEmpty()) {
                     line = in.readLine();
                 }
