@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BackendClientTest {
     private static final long PATIENCE_SECONDS = 10;
+    /** Ample time for a client's watcher to see a closed idle connection (Helidon's reads it every 101 ms). */
+    private static final long IDLE_CLOSE_NOTICED_MS = 500;
 
     private static BackendClient client(String name, URI backend, int connections) {
         BiFunction<URI, Integer, BackendClient> factory = switch (name) {
@@ -107,6 +109,28 @@ class BackendClientTest {
             assertEquals(1, client.value(0, 0));
             assertThrows(IOException.class, () -> client.value(0, 0));
             assertEquals(2, backend.requests.get(), "requests the back end received");
+        }
+    }
+
+    /**
+     * The back end closes a kept-alive connection while it is idle: the client notices (Helidon's idle monitor, the
+     * JDK pool's selector) and the next call goes on a new connection instead of failing on the old one. The pause
+     * only gives the client's watcher time to run; nothing here measures it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {LoomImplementation.HELIDON_CLIENT, LoomImplementation.JDK_CLIENT})
+    void anIdleConnectionTheBackendClosedIsNotReused(String name) throws Exception {
+        try (ScriptedBackend backend = new ScriptedBackend((request, socket) -> {
+                    ScriptedBackend.ok(socket);
+                    if (request == 0) {
+                        socket.close();
+                    }
+                });
+                BackendClient client = client(name, backend.uri(), 4)) {
+            assertEquals(1, client.value(0, 0));
+            Thread.sleep(IDLE_CLOSE_NOTICED_MS);
+            assertEquals(1, client.value(0, 0));
+            assertEquals(2, backend.connections.get(), "connections opened");
         }
     }
 

@@ -55,4 +55,14 @@ class SummaryTest {
         assertEquals(5, Summary.koCount(result));
         assertTrue(Summary.outcome(result).endsWith(", 5 failed requests"), Summary.outcome(result));
     }
+
+    /** A variant's long name widens the server column rather than pushing its row out of line. */
+    @Test
+    void aLongNameKeepsTheColumnsInLine() {
+        String[] lines = Summary.table(List.of(trial("loom:client=jdk", List.of()), trial("netty", List.of())))
+                .split("\n");
+        int trialEnd = lines[0].indexOf("trial") + "trial".length();
+        assertEquals(trialEnd, lines[1].indexOf(" 1 ") + " 1".length(), String.join("\n", lines));
+        assertEquals(trialEnd, lines[2].indexOf(" 1 ") + " 1".length(), String.join("\n", lines));
+    }
 }
