@@ -132,6 +132,9 @@ fi
 check "a server's own option is refused with its choices" \
   exits_with 2 "--client must be one of helidon, jdk, got 'foo'" "$BENCH" serve loom --client foo
 check "help lists a server's own options" exits_with 0 "--client .*helidon or jdk" "$BENCH" serve loom --help
+check "a run refuses a variant's bad option before it starts" \
+  exits_with 2 "loom:client=foo: the server refuses its options: loom: --client must be one of helidon, jdk" \
+  "$BENCH" run --impls netty,loom:client=foo
 check "a port in use is a clear error" \
   exits_with 1 "port is in use" "$BENCH" serve netty --port "$backend_port"
 check "an unknown option is a usage error" exits_with 2 "unknown option --bogus" "$BENCH" serve netty --bogus 1

@@ -47,6 +47,7 @@ public final class BenchRun {
             options = RunOptions.parse(args, root, launcher.implementations());
             layout = CpuLayout.derive(availableCpus()).override(options.serverCpus(), options.loadGeneratorCpus(),
                     options.backendCpus());
+            ServerOptionsCheck.check(options.implementations(), launcher);
         } catch (IllegalArgumentException e) {
             System.err.println("bench run: " + e.getMessage());
             System.err.println("options:\n" + concbench.contract.CommandLine.usage(RunOptions.OPTIONS));

@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.contract.ServerLauncher;
 import concbench.contract.Variant;
 import concbench.runner.gatling.JvmFlags;
 import java.io.IOException;
@@ -47,6 +48,18 @@ final class Launcher {
         command.addAll(List.of("-jar", runnableJar(variant.implementation() + "-impl").toString(),
                 "--port", "0", "--backend", backendUrl, "--io-threads", Integer.toString(cpus.size())));
         command.addAll(variant.args());
+        return command;
+    }
+
+    /**
+     * The variant's server jar asked to check its options and list them ({@link ServerLauncher#HELP}): exit status 0
+     * when the server takes them, {@link ServerLauncher#USAGE_ERROR} with the reason otherwise. Nothing starts.
+     */
+    List<String> optionsCheck(Variant variant) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java, "-jar",
+                runnableJar(variant.implementation() + "-impl").toString()));
+        command.addAll(variant.args());
+        command.add(ServerLauncher.HELP);
         return command;
     }
 
