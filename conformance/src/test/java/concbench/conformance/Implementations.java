@@ -31,6 +31,7 @@ final class Implementations {
         if (found.isEmpty()) {
             throw new IllegalStateException("no server implementation on the class path");
         }
+        PractitionerProperties.apply(found);
         List<Named<ServerImplementation>> all = new ArrayList<>();
         for (ServerImplementation implementation : found) {
             all.add(Named.of(implementation.name(), implementation));

@@ -1,6 +1,7 @@
 package concbench.runner;
 
 import concbench.contract.ServerLauncher;
+import concbench.contract.ServerProperties;
 import concbench.contract.Variant;
 import concbench.runner.gatling.JvmFlags;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.contract.ServerProperties;
 import concbench.contract.Variant;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package concbench.runner;
+package concbench.contract;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,15 +15,17 @@ import java.util.regex.Pattern;
  * benchmarks set belongs there, each with its reason and source in the comment above it. The format is the
  * simplest that {@code ./bench serve} can read too: one {@code name=value} per line, no spaces, no escapes; a line
  * whose first non-blank character is {@code #} is a comment; blank lines are ignored. The file holds system
- * properties only, by its form, so heap, GC and every other JVM flag stay the same for all servers.
+ * properties only, by its form, so heap, GC and every other JVM flag stay the same for all servers. Read by the
+ * runner, which starts each server with its file, and by the conformance suite, which checks the servers as they
+ * run with them.
  */
-final class ServerProperties {
+public final class ServerProperties {
     private static final Pattern PROPERTY = Pattern.compile("([A-Za-z][A-Za-z0-9_.-]*)=(\\S*)");
 
     private ServerProperties() {
     }
 
-    static Path file(Path root, String implementation) {
+    public static Path file(Path root, String implementation) {
         return root.resolve("config").resolve(implementation + ".properties");
     }
 
@@ -32,7 +34,7 @@ final class ServerProperties {
      *
      * @throws IOException when a line is not {@code name=value}, naming the file and line
      */
-    static Map<String, String> read(Path file) throws IOException {
+    public static Map<String, String> read(Path file) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         if (!Files.exists(file)) {
             return properties;
@@ -53,7 +55,7 @@ final class ServerProperties {
     }
 
     /** As JVM arguments: {@code -Dname=value}. */
-    static List<String> jvmArguments(Map<String, String> properties) {
+    public static List<String> jvmArguments(Map<String, String> properties) {
         return properties.entrySet().stream().map(p -> "-D" + p.getKey() + "=" + p.getValue()).toList();
     }
 }
