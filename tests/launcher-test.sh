@@ -86,6 +86,16 @@ jmh_quick_writes_json() {
   return "$status"
 }
 
+# true when the JVM of PID was started with every property of config/IMPL.properties as -Dname=value: the server
+# runs with what its framework's own benchmarks set.
+runs_with_its_properties() {
+  local pid=$1 impl=$2 cmdline property
+  cmdline=$(tr '\0' '\n' <"/proc/$pid/cmdline") || return 1
+  while IFS= read -r property; do
+    grep -qxF -- "-D$property" <<<"$cmdline" || { echo "$impl runs without -D$property"; return 1; }
+  done < <(grep -v '^[[:space:]]*\(#\|$\)' "$ROOT/config/$impl.properties")
+}
+
 # The run folders in results/, to tell that a command started no benchmark.
 results_made() {
   find "$ROOT/results" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | sort
@@ -108,9 +118,23 @@ for dir in "$ROOT"/*-impl/; do
   check "$impl serves /hello" body_is 'Hello, World!' "$base/hello"
   check "$impl names itself in Server" header_is "server: $impl" "$base/hello"
   check "$impl serves /fanout" body_is '{"calls":3,"sum":8}' "$base/fanout?n=3&delayMs=5"
+  check "$impl runs with its config/$impl.properties" runs_with_its_properties "${pid_of[$impl]}" "$impl"
   check "$impl stops cleanly on SIGTERM" stops_cleanly "${pid_of[$impl]}" "$WORK/$impl.log"
 done
 
+if start loom-jdk serve loom --client jdk --port 0 --backend "http://127.0.0.1:$backend_port"; then
+  check "a server's own option starts its variant" grep -q 'listening on .*--client jdk' "$WORK/loom-jdk.log"
+  check "the variant serves /fanout" body_is '{"calls":3,"sum":8}' "http://127.0.0.1:$PORT/fanout?n=3&delayMs=5"
+  check "the variant stops cleanly on SIGTERM" stops_cleanly "${pid_of[loom-jdk]}" "$WORK/loom-jdk.log"
+else
+  check "loom starts with --client jdk" false
+fi
+check "a server's own option is refused with its choices" \
+  exits_with 2 "--client must be one of helidon, jdk, got 'foo'" "$BENCH" serve loom --client foo
+check "help lists a server's own options" exits_with 0 "--client .*helidon or jdk" "$BENCH" serve loom --help
+check "a run refuses a variant's bad option before it starts" \
+  exits_with 2 "loom:client=foo: the server refuses its options: loom: --client must be one of helidon, jdk" \
+  "$BENCH" run --impls netty,loom:client=foo
 check "a port in use is a clear error" \
   exits_with 1 "port is in use" "$BENCH" serve netty --port "$backend_port"
 check "an unknown option is a usage error" exits_with 2 "unknown option --bogus" "$BENCH" serve netty --bogus 1

@@ -2,6 +2,8 @@ package concbench.contract;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Map;
  * @param downstreamTimeout  how long a fan-out waits for all of its back-end calls before answering 504
  * @param ioThreads          event-loop / I/O threads; by default one per available CPU
  * @param backendConnections the most connections a server keeps open to the back end at once; calls beyond it wait
+ * @param options            the options of this server alone ({@link ServerOption}), by name, as given: those not
+ *                           given take their defaults; empty for every server started as it is
  */
 public record ServerConfig(
         String host,
@@ -29,7 +33,8 @@ public record ServerConfig(
         int maxDelayMs,
         Duration downstreamTimeout,
         int ioThreads,
-        int backendConnections) {
+        int backendConnections,
+        Map<String, String> options) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -81,6 +86,14 @@ public record ServerConfig(
         if (ioThreads < 1 || backendConnections < 1) {
             throw new IllegalArgumentException("io threads and back-end connections must be at least 1");
         }
+        options = Map.copyOf(options);
+    }
+
+    /** Without options of the server's own. */
+    public ServerConfig(String host, int port, URI backend, int defaultCalls, int defaultDelayMs, int maxCalls,
+                        int maxDelayMs, Duration downstreamTimeout, int ioThreads, int backendConnections) {
+        this(host, port, backend, defaultCalls, defaultDelayMs, maxCalls, maxDelayMs, downstreamTimeout, ioThreads,
+                backendConnections, Map.of());
     }
 
     /** The defaults, listening on {@link #DEFAULT_PORT}. */
@@ -92,7 +105,24 @@ public record ServerConfig(
 
     /** @throws IllegalArgumentException naming the bad option */
     public static ServerConfig fromArgs(String... args) {
-        CommandLine line = CommandLine.parse(args, OPTIONS);
+        return fromArgs(List.of(), args);
+    }
+
+    /**
+     * The shared options and those of one server.
+     *
+     * @param serverOptions the options of the server alone ({@link ServerImplementation#options()})
+     * @throws IllegalArgumentException naming the bad option, or the choices of a server option
+     */
+    public static ServerConfig fromArgs(List<ServerOption> serverOptions, String... args) {
+        CommandLine line = CommandLine.parse(args, known(serverOptions));
+        Map<String, String> options = new LinkedHashMap<>();
+        for (ServerOption option : serverOptions) {
+            String value = line.string(option.name(), null);
+            if (value != null) {
+                options.put(option.name(), option.check(value));
+            }
+        }
         ServerConfig defaults = defaults();
         URI backend;
         try {
@@ -110,26 +140,48 @@ public record ServerConfig(
                 line.integer("max-delay-ms", DEFAULT_MAX_DELAY_MS, 0, MAX_DELAY_CEILING),
                 Duration.ofMillis(line.integer("downstream-timeout-ms", DEFAULT_DOWNSTREAM_TIMEOUT_MS, 1, MAX_TIMEOUT_MS)),
                 line.integer("io-threads", defaults.ioThreads(), 1, MAX_THREADS),
-                line.integer("backend-connections", DEFAULT_BACKEND_CONNECTIONS, 1, MAX_BACKEND_CONNECTIONS));
+                line.integer("backend-connections", DEFAULT_BACKEND_CONNECTIONS, 1, MAX_BACKEND_CONNECTIONS),
+                options);
     }
 
     public static String usage() {
         return CommandLine.usage(OPTIONS);
     }
 
+    /** The shared options, then those of the server alone. */
+    public static String usage(List<ServerOption> serverOptions) {
+        return CommandLine.usage(known(serverOptions));
+    }
+
+    private static Map<String, String> known(List<ServerOption> serverOptions) {
+        Map<String, String> known = new LinkedHashMap<>(OPTIONS);
+        for (ServerOption option : serverOptions) {
+            if (known.put(option.name(), option.usage()) != null) {
+                throw new IllegalArgumentException("server option --" + option.name() + " is declared twice");
+            }
+        }
+        return known;
+    }
+
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, backend, defaultCalls, defaultDelayMs, maxCalls, maxDelayMs,
-                downstreamTimeout, ioThreads, backendConnections);
+                downstreamTimeout, ioThreads, backendConnections, options);
     }
 
     public ServerConfig withBackend(URI newBackend) {
         return new ServerConfig(host, port, newBackend, defaultCalls, defaultDelayMs, maxCalls, maxDelayMs,
-                downstreamTimeout, ioThreads, backendConnections);
+                downstreamTimeout, ioThreads, backendConnections, options);
     }
 
     public ServerConfig withDownstreamTimeout(Duration newTimeout) {
         return new ServerConfig(host, port, backend, defaultCalls, defaultDelayMs, maxCalls, maxDelayMs,
-                newTimeout, ioThreads, backendConnections);
+                newTimeout, ioThreads, backendConnections, options);
+    }
+
+    /** The same config with these options of the server's own instead of its own. */
+    public ServerConfig withOptions(Map<String, String> newOptions) {
+        return new ServerConfig(host, port, backend, defaultCalls, defaultDelayMs, maxCalls, maxDelayMs,
+                downstreamTimeout, ioThreads, backendConnections, newOptions);
     }
 
     /** The back end's host, for clients that connect by host and port. */

@@ -60,10 +60,11 @@ final class Pool {
                 String report = trial.gatlingReport() == null ? null : out.toAbsolutePath()
                         .relativize(run.dir().toAbsolutePath().resolve(trial.gatlingReport())).toString();
                 TrialResult renumbered = new TrialResult(trial.formatVersion(), trial.implementation(),
-                        trial.scenario(), number, trial.status(), trial.failure(), trial.logTail(), trial.startedAt(),
-                        trial.finishedAt(), report, trial.gatlingErrors(), trial.phases());
+                        trial.scenario(), number, trial.serverOptions(), trial.serverProperties(), trial.status(),
+                        trial.failure(), trial.logTail(), trial.startedAt(), trial.finishedAt(), report,
+                        trial.gatlingErrors(), trial.phases());
                 trials.add(renumbered);
-                ResultFiles.write(out.resolve(fileName(renumbered)), renumbered);
+                ResultFiles.write(out.resolve(renumbered.fileName()), renumbered);
             }
         }
         int trialsEach = numbers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -72,14 +73,10 @@ final class Pool {
                 first.environment(), first.profile().withTrials(Math.max(1, trialsEach)), first.implementations(),
                 first.scenarios(), first.fanoutCalls(), first.fanoutDelayMs(), first.cpuLayout(), first.pinned(),
                 List.copyOf(warnings), first.serverJvmFlags(),
-                trials.stream().map(Pool::fileName).toList(),
+                trials.stream().map(TrialResult::fileName).toList(),
                 (int) trials.stream().filter(t -> !t.ok()).count());
         ResultFiles.write(out.resolve(RunManifest.FILE), pooled);
         return RunResults.read(out);
-    }
-
-    private static String fileName(TrialResult trial) {
-        return trial.implementation() + "-" + trial.scenario() + "-" + trial.trial() + ".json";
     }
 
     private static boolean sameSettings(Profile a, Profile b) {

@@ -88,7 +88,7 @@ final class Synthetic {
 
     static RunManifest manifest(Profile profile, String cpuModel, int trials) {
         Environment environment = new Environment("h", cpuModel, 2, 1L << 30, "k", "25", "v", Map.of(), "abc");
-        return new RunManifest(1, RunManifest.COMPLETE, "2026-11-26T00:00:00Z", "2026-11-26T00:01:00Z", environment,
+        return new RunManifest(2, RunManifest.COMPLETE, "2026-11-26T00:00:00Z", "2026-11-26T00:01:00Z", environment,
                 profile.withTrials(Math.max(1, trials)), List.of(IMPL), List.of(SCENARIO), 10, 20,
                 new CpuLayout(CpuSet.parse("0"), CpuSet.parse("1"), CpuSet.parse("1")), true, List.of(), List.of(),
                 List.of(), 0);
@@ -96,10 +96,11 @@ final class Synthetic {
 
     static TrialResult trial(int number, Trial t) {
         if (!t.ok()) {
-            return new TrialResult(1, IMPL, SCENARIO, number, TrialResult.FAILED, "the server died\nits last lines: ...", "tail",
+            return new TrialResult(2, IMPL, SCENARIO, number, Map.of(), Map.of(), TrialResult.FAILED,
+                    "the server died\nits last lines: ...", "tail",
                     "2026-11-26T00:00:0" + number + "Z", "e", null, Map.of(), List.of());
         }
-        return new TrialResult(1, IMPL, SCENARIO, number, TrialResult.OK, null, null,
+        return new TrialResult(2, IMPL, SCENARIO, number, Map.of(), Map.of(), TrialResult.OK, null, null,
                 "2026-11-26T00:00:0" + number + "Z", "e", "gatling/netty-hello-" + number, Map.of(), List.of(
                         phase("warmup", "warmup", 16, 0, t.throughput() / 3, 0, 99, t.cpu() * 3, false),
                         phase("sweep-64", "sweep", 64, 0, t.throughput(), t.ko(), t.p99(), t.cpu(),

@@ -39,8 +39,8 @@ final class LoomServer implements RunningServer {
     private final HelloHandler hello;
     private final FanoutHandler fanout;
 
-    private LoomServer(ServerConfig config) {
-        this.backend = new BackendClient(config);
+    private LoomServer(ServerConfig config, BackendClient backend) {
+        this.backend = backend;
         this.hello = new HelloHandler();
         this.fanout = new FanoutHandler(config, backend);
         this.webServer = WebServer.builder()
@@ -86,8 +86,14 @@ final class LoomServer implements RunningServer {
         return handlers.build();
     }
 
-    static LoomServer start(ServerConfig config) {
-        return new LoomServer(config);
+    /** Starts the server with the back-end client it then owns: it closes the client when it stops. */
+    static LoomServer start(ServerConfig config, BackendClient backend) {
+        try {
+            return new LoomServer(config, backend);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
     }
 
     /** Every request comes here, so that 404 and 405 are decided by {@link Route#of} as in every server. */

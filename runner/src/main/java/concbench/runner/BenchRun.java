@@ -47,6 +47,7 @@ public final class BenchRun {
             options = RunOptions.parse(args, root, launcher.implementations());
             layout = CpuLayout.derive(availableCpus()).override(options.serverCpus(), options.loadGeneratorCpus(),
                     options.backendCpus());
+            ServerOptionsCheck.check(options.implementations(), launcher);
         } catch (IllegalArgumentException e) {
             System.err.println("bench run: " + e.getMessage());
             System.err.println("options:\n" + concbench.contract.CommandLine.usage(RunOptions.OPTIONS));
@@ -92,8 +93,7 @@ public final class BenchRun {
                         if (interrupted) {
                             return SOME_TRIAL_FAILED;
                         }
-                        ResultFiles.write(options.out().resolve(TrialResult.fileName(implementation, scenario, trial)),
-                                result);
+                        ResultFiles.write(options.out().resolve(result.fileName()), result);
                         results.add(result);
                         progress.trialFinished(Summary.outcome(result));
                     }

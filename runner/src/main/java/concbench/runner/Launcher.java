@@ -1,11 +1,15 @@
 package concbench.runner;
 
+import concbench.contract.ServerLauncher;
+import concbench.contract.ServerProperties;
+import concbench.contract.Variant;
 import concbench.runner.gatling.JvmFlags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -34,12 +38,35 @@ final class Launcher {
         return taskset;
     }
 
-    /** A server jar on an ephemeral port; it prints the port it got. */
-    List<String> server(String implementation, CpuSet cpus, String backendUrl) throws IOException {
-        List<String> command = javaOn(cpus, jvmFlags(SERVER_FLAGS));
-        command.addAll(List.of("-jar", runnableJar(implementation + "-impl").toString(),
+    /**
+     * A server jar on an ephemeral port; it prints the port it got. The JVM flags every server shares, then the
+     * implementation's own system properties ({@link ServerProperties}), then the variant's server options.
+     */
+    List<String> server(Variant variant, CpuSet cpus, String backendUrl) throws IOException {
+        List<String> flags = new ArrayList<>(jvmFlags(SERVER_FLAGS));
+        flags.addAll(ServerProperties.jvmArguments(serverProperties(variant)));
+        List<String> command = javaOn(cpus, flags);
+        command.addAll(List.of("-jar", runnableJar(variant.implementation() + "-impl").toString(),
                 "--port", "0", "--backend", backendUrl, "--io-threads", Integer.toString(cpus.size())));
+        command.addAll(variant.args());
         return command;
+    }
+
+    /**
+     * The variant's server jar asked to check its options and list them ({@link ServerLauncher#HELP}): exit status 0
+     * when the server takes them, {@link ServerLauncher#USAGE_ERROR} with the reason otherwise. Nothing starts.
+     */
+    List<String> optionsCheck(Variant variant) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java, "-jar",
+                runnableJar(variant.implementation() + "-impl").toString()));
+        command.addAll(variant.args());
+        command.add(ServerLauncher.HELP);
+        return command;
+    }
+
+    /** The system properties the variant's implementation starts with: {@code config/<implementation>.properties}. */
+    Map<String, String> serverProperties(Variant variant) throws IOException {
+        return ServerProperties.read(ServerProperties.file(root, variant.implementation()));
     }
 
     /** The delay back end on an ephemeral port, one event loop per CPU of its set. */

@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ResultFiles {
     /** The version of the results format that {@code results/README.md} documents; bump it on any change. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

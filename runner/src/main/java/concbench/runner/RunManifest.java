@@ -53,7 +53,7 @@ public record RunManifest(
     RunManifest finished(String endStatus, List<TrialResult> results) {
         return new RunManifest(formatVersion, endStatus, startedAt, Instant.now().toString(), environment, profile,
                 implementations, scenarios, fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags,
-                results.stream().map(r -> r.implementation() + "-" + r.scenario() + "-" + r.trial() + ".json").toList(),
+                results.stream().map(TrialResult::fileName).toList(),
                 (int) results.stream().filter(r -> !r.ok()).count());
     }
 }

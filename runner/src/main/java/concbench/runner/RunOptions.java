@@ -1,6 +1,7 @@
 package concbench.runner;
 
 import concbench.contract.CommandLine;
+import concbench.contract.Variant;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * The command line of {@code ./bench run}.
  *
- * @param implementations the servers to measure, by name
+ * @param implementations the servers to measure: implementations and variants, by their {@link Variant} names
  * @param out             the run's results folder, {@code results/<timestamp>-<host>} unless given
  * @param serverCpus      CPU sets given on the command line, null where the default layout decides
  */
@@ -28,7 +29,8 @@ record RunOptions(
     static final Map<String, String> OPTIONS = CommandLine.options(
             "profile", "smoke (CI, under 3 min), ci (the regression gate's rounds), quick (default, under 10 min) or full "
                     + "(3 trials, long phases)",
-            "impls", "comma-separated servers to measure (default: all)",
+            "impls", "comma-separated servers to measure, an implementation or a variant IMPL:OPTION=VALUE "
+                    + "(e.g. netty,loom,loom:client=jdk; default: every implementation with its default options)",
             "scenarios", "hello, fanout or both (default: hello,fanout)",
             "trials", "repeat each (server, scenario) K times, interleaved (default: the profile's)",
             "out", "results folder (default: results/<timestamp>-<host>)",
@@ -48,18 +50,23 @@ record RunOptions(
         CommandLine line = CommandLine.parse(args, OPTIONS);
         Profile profile = Profile.named(line.string("profile", Profile.QUICK.name()));
         profile = profile.withTrials(line.integer("trials", profile.trials(), 1, MAX_TRIALS));
-        List<String> implementations = list(line.string("impls", String.join(",", available)));
-        for (String implementation : implementations) {
-            if (!available.contains(implementation)) {
-                throw new IllegalArgumentException("unknown implementation '" + implementation + "'; choose from "
-                        + available);
-            }
-        }
+        List<String> implementations = list(line.string("impls", String.join(",", available))).stream()
+                .map(name -> variant(name, available).name()).distinct().toList();
         List<Scenario> scenarios = list(line.string("scenarios", "hello,fanout")).stream().map(Scenario::named).toList();
         String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + Environment.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(line.string("out", defaultOut)).normalize(),
                 cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"));
+    }
+
+    /** The variant a name means, in its one spelling; its options are checked by the server itself. */
+    private static Variant variant(String name, List<String> available) {
+        Variant variant = Variant.parse(name);
+        if (!available.contains(variant.implementation())) {
+            throw new IllegalArgumentException("unknown implementation '" + variant.implementation() + "'; choose from "
+                    + available);
+        }
+        return variant;
     }
 
     private static List<String> list(String commaSeparated) {

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 public record RunResults(Path dir, RunManifest manifest, List<TrialResult> trials) {
 
-    private static final Pattern TRIAL_FILE = Pattern.compile("[a-z0-9]+-[a-z0-9]+-[0-9]+\\.json");
+    /** {@code <variant file id>-<scenario>-<trial>.json}, the id as {@link concbench.contract.Variant#fileId()}. */
+    private static final Pattern TRIAL_FILE = Pattern.compile("[a-z0-9]+(\\+[a-z0-9]+=[a-z0-9]+)*-[a-z0-9]+-[0-9]+\\.json");
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 

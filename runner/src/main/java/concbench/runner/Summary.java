@@ -13,7 +13,9 @@ import java.util.Optional;
 final class Summary {
     static final String GENERATOR_BOUND_MARK = "*";
     private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
-    private static final String ROW = "%-8s %-10s %5s  %18s  %9s %9s %9s  %10s %9s %7s  %s%n";
+    /** The row, with the width of the server column, as wide as the longest name (a variant's can be long). */
+    private static final String ROW = "%%-8s %%-%ds %%5s  %%18s  %%9s %%9s %%9s  %%10s %%9s %%7s  %%s%%n";
+    private static final int SERVER_WIDTH = 10;
 
     private Summary() {
     }
@@ -35,7 +37,9 @@ final class Summary {
     }
 
     static String table(List<TrialResult> results) {
-        StringBuilder table = new StringBuilder(String.format(ROW, "scenario", "server", "trial", "best req/s (users)",
+        String row = String.format(ROW, results.stream().mapToInt(r -> r.implementation().length())
+                .reduce(SERVER_WIDTH, Math::max));
+        StringBuilder table = new StringBuilder(String.format(row, "scenario", "server", "trial", "best req/s (users)",
                 "p50 ms", "p99 ms", "p99.9 ms", "CPU us/req", "RSS MiB", "threads", "status"));
         boolean anyBound = false;
         List<TrialResult> sorted = results.stream()
@@ -44,14 +48,14 @@ final class Summary {
                 .toList();
         for (TrialResult result : sorted) {
             if (!result.ok()) {
-                table.append(String.format(ROW, result.scenario(), result.implementation(), result.trial(), "-", "-",
+                table.append(String.format(row, result.scenario(), result.implementation(), result.trial(), "-", "-",
                         "-", "-", "-", "-", "-", "FAILED: " + result.failure()));
                 continue;
             }
             Optional<PhaseResult> best = bestSweep(result);
             Optional<PhaseResult> rate = ratePhase(result);
             anyBound |= best.map(PhaseResult::generatorBound).orElse(false);
-            table.append(String.format(Locale.ROOT, ROW, result.scenario(), result.implementation(), result.trial(),
+            table.append(String.format(Locale.ROOT, row, result.scenario(), result.implementation(), result.trial(),
                     best.map(b -> String.format(Locale.ROOT, "%,.0f (%d)%s", b.stats().throughput(), b.users(),
                             b.generatorBound() ? GENERATOR_BOUND_MARK : "")).orElse("-"),
                     rate.map(r -> ms(r.stats().latency().p50Ms())).orElse("-"),

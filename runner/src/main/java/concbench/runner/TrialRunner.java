@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.contract.Variant;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
 import concbench.runner.gatling.PhaseName;
@@ -40,8 +41,10 @@ final class TrialRunner {
         this.progress = progress;
     }
 
+    /** @param implementation an implementation or a variant, by its {@link Variant} name */
     TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException {
-        String id = implementation + "-" + scenario.label() + "-" + trial;
+        Variant variant = Variant.parse(implementation);
+        String id = TrialResult.id(implementation, scenario.label(), trial);
         Instant started = Instant.now();
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
@@ -55,10 +58,11 @@ final class TrialRunner {
             String backendUrl = "http://127.0.0.1:" + backend.awaitListening(START_TIMEOUT);
             progress.step("starting the server on CPUs " + layout.server());
             server = track(ChildProcess.start(implementation,
-                    launcher.server(implementation, layout.server(), backendUrl),
+                    launcher.server(variant, layout.server(), backendUrl),
                     logs.resolve(id + ".server.log"), line -> { }));
             int port = server.awaitListening(START_TIMEOUT);
-            Optional<String> wrong = ContractCheck.failure(implementation, port);
+            // The Server header names the implementation, whatever its options.
+            Optional<String> wrong = ContractCheck.failure(variant.implementation(), port);
             if (wrong.isPresent()) {
                 return failed(implementation, scenario, trial, started, "failed verification: " + wrong.get(),
                         server.tail());
@@ -101,8 +105,8 @@ final class TrialRunner {
         }
         boolean backendSharesGenerator = layout.backend().overlaps(layout.loadGenerator());
         List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout, backendSharesGenerator);
-        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial, TrialResult.OK,
-                null, null, started.toString(), Instant.now().toString(),
+        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
+                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null, started.toString(), Instant.now().toString(),
                 options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
                 simulation.errorsOutsideRequests(), phases);
     }
@@ -136,8 +140,17 @@ final class TrialRunner {
     private TrialResult failed(String implementation, Scenario scenario, int trial, Instant started, String reason,
             String logTail) {
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
-                TrialResult.FAILED, reason, logTail, started.toString(), Instant.now().toString(), null, Map.of(),
+                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.FAILED, reason, logTail, started.toString(), Instant.now().toString(), null, Map.of(),
                 List.of());
+    }
+
+    /** What the server ran with from {@code config/<implementation>.properties}; a file it cannot read is none. */
+    private Map<String, String> serverProperties(String implementation) {
+        try {
+            return launcher.serverProperties(Variant.parse(implementation));
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     private synchronized <T extends AutoCloseable> T track(T child) {

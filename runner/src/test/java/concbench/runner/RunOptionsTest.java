@@ -48,4 +48,26 @@ class RunOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> RunOptions.parse(new String[] {"--server-cpus", "a"}, ROOT, AVAILABLE));
     }
+
+    @Test
+    void aVariantIsItsOwnServerBesideItsImplementation() {
+        RunOptions options = RunOptions.parse(new String[] {"--impls", "netty,loom,loom:client=jdk"}, ROOT, AVAILABLE);
+        assertEquals(List.of("netty", "loom", "loom:client=jdk"), options.implementations());
+    }
+
+    @Test
+    void aVariantHasOneSpellingAndCountsOnce() {
+        RunOptions options = RunOptions.parse(new String[] {"--impls", "loom:b=2:a=1,loom:a=1:b=2"}, ROOT, AVAILABLE);
+        assertEquals(List.of("loom:a=1:b=2"), options.implementations());
+    }
+
+    @Test
+    void aBadVariantSaysHowOneIsWritten() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> RunOptions.parse(new String[] {"--impls", "netty,loom:client"}, ROOT, AVAILABLE)).getMessage();
+        assertTrue(message.startsWith("bad variant 'loom:client': "), message);
+        assertEquals("unknown implementation 'jetty'; choose from [loom, netty, undertow, vertx]",
+                assertThrows(IllegalArgumentException.class, () -> RunOptions.parse(
+                        new String[] {"--impls", "jetty:client=jdk"}, ROOT, AVAILABLE)).getMessage());
+    }
 }

@@ -20,7 +20,7 @@ class RunResultsTest {
 
     private static RunManifest manifest(String status) {
         Environment environment = new Environment("h", "cpu", 2, 1L << 30, "k", "25", "v", Map.of("netty", "4"), "abc");
-        return new RunManifest(1, status, "2026-11-26T00:00:00Z", null, environment, Profile.SMOKE,
+        return new RunManifest(2, status, "2026-11-26T00:00:00Z", null, environment, Profile.SMOKE,
                 List.of("netty"), List.of("hello"), 10, 20,
                 new CpuLayout(CpuSet.parse("0"), CpuSet.parse("1-3"), CpuSet.parse("1-3")), true, List.of(),
                 List.of("-Xmx1g"), List.of(), 0);
@@ -31,7 +31,7 @@ class RunResultsTest {
                 new LatencyHistogram.Latency(100, 1, 2, 3, 4, 5), new Timeline(1000, List.of(100L), List.of(1L)));
         PhaseResult phase = new PhaseResult("sweep-16", "sweep", 16, 0, stats,
                 new PhaseCost(0.5, 10, 1L << 20, 20, 0.95, true));
-        return new TrialResult(1, "netty", "hello", number, TrialResult.OK, null, null, startedAt, "e", "g",
+        return new TrialResult(2, "netty", "hello", number, Map.of(), Map.of(), TrialResult.OK, null, null, startedAt, "e", "g",
                 Map.of(), List.of(phase));
     }
 
@@ -58,9 +58,9 @@ class RunResultsTest {
         String notARun = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();
         assertTrue(notARun.contains("has no run.json"), notARun);
 
-        Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 2}");
+        Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 3}");
         String version = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();
-        assertTrue(version.contains("format version 2, this suite reads version 1"), version);
+        assertTrue(version.contains("format version 3, this suite reads version 2"), version);
 
         Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 1, ");
         String broken = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();

@@ -20,7 +20,7 @@ class SummaryTest {
     }
 
     private static TrialResult trial(String implementation, List<PhaseResult> phases) {
-        return new TrialResult(1, implementation, "hello", 1, TrialResult.OK, null, null, "a", "b", "r", Map.of(),
+        return new TrialResult(2, implementation, "hello", 1, Map.of(), Map.of(), TrialResult.OK, null, null, "a", "b", "r", Map.of(),
                 phases);
     }
 
@@ -42,7 +42,7 @@ class SummaryTest {
 
     @Test
     void aFailedTrialShowsItsReason() {
-        TrialResult failed = new TrialResult(1, "vertx", "fanout", 2, TrialResult.FAILED, "it broke", "tail", "a", "b",
+        TrialResult failed = new TrialResult(2, "vertx", "fanout", 2, Map.of(), Map.of(), TrialResult.FAILED, "it broke", "tail", "a", "b",
                 null, Map.of(), List.of());
         assertEquals("FAILED: it broke", Summary.outcome(failed));
         assertTrue(Summary.table(List.of(failed)).contains("FAILED: it broke"));
@@ -54,5 +54,15 @@ class SummaryTest {
                 phase("rate-500", "rate", 0, 500, 2, 500, false)));
         assertEquals(5, Summary.koCount(result));
         assertTrue(Summary.outcome(result).endsWith(", 5 failed requests"), Summary.outcome(result));
+    }
+
+    /** A variant's long name widens the server column rather than pushing its row out of line. */
+    @Test
+    void aLongNameKeepsTheColumnsInLine() {
+        String[] lines = Summary.table(List.of(trial("loom:client=jdk", List.of()), trial("netty", List.of())))
+                .split("\n");
+        int trialEnd = lines[0].indexOf("trial") + "trial".length();
+        assertEquals(trialEnd, lines[1].indexOf(" 1 ") + " 1".length(), String.join("\n", lines));
+        assertEquals(trialEnd, lines[2].indexOf(" 1 ") + " 1".length(), String.join("\n", lines));
     }
 }
