@@ -116,6 +116,11 @@ final class BackendClient {
             if (over) {
                 return;
             }
+            if (response.decoderResult().isFailure()) {
+                // A head the decoder could not read, e.g. cut off by a close: a broken connection, not an answer.
+                fail(response.decoderResult().cause());
+                return;
+            }
             over = true;
             channel.attr(CALL).set(null);
             if (HttpUtil.isKeepAlive(response)) {
