@@ -1,7 +1,10 @@
 package concbench.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import concbench.contract.Contract;
 import concbench.contract.Failure;
 import concbench.contract.RunningServer;
 import concbench.contract.ServerConfig;
@@ -10,13 +13,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A failing back end: refused connections and bad answers are 502, a slow back end is 504 at the deadline, and
- * in every case the server answers promptly and stays healthy, with no poisoned pooled connection left behind.
+ * A failing back end: refused connections, broken connections and bad answers are 502, a slow back end is 504 at
+ * the deadline, and in every case the server answers promptly and stays healthy, with no poisoned pooled connection
+ * left behind and no call retried.
  */
 class BackendFailureTest extends ServerUnderTest {
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+    /** Long enough for every server to notice a pooled connection that the back end closed, with time to spare. */
+    private static final Duration IDLE_CLOSE_WAIT = Contract.BACKEND_IDLE_CLOSE_NOTICE.plusMillis(500);
 
     @Test
     void backendDownIs502() throws Exception {
@@ -35,6 +42,57 @@ class BackendFailureTest extends ServerUnderTest {
                 RunningServer server = implementation.start(configWith(broken.uri()));
                 HttpConnection connection = connect(server)) {
             assertFailure(connection.exchange(HttpConnection.get("/fanout?n=4&delayMs=0")), Failure.BAD_GATEWAY);
+            assertHello(connection.exchange(HttpConnection.get("/hello")));
+        }
+    }
+
+    /**
+     * The back end closes each connection right after answering, as a back end with a short keep-alive timeout
+     * does, so the connections die idle in the server's pool. Once a server has had time to notice, the next fan-out
+     * must not send a call on one of them: it answers 200 with the right sum, and the back end has seen each call
+     * exactly once.
+     */
+    @Test
+    void aConnectionTheBackendClosedWhileIdleIsNotReused() throws Exception {
+        int calls = 3;
+        String fanout = "/fanout?n=" + calls + "&delayMs=0";
+        try (ScriptedBackend backend = ScriptedBackend.start();
+                RunningServer server = implementation.start(configWith(backend.uri()));
+                HttpConnection connection = connect(server)) {
+            backend.behave(ScriptedBackend.Behaviour.CLOSE_WHEN_IDLE);
+            assertFanout(connection.exchange(HttpConnection.get(fanout)), calls);
+            Thread.sleep(IDLE_CLOSE_WAIT.toMillis());
+            assertFanout(connection.exchange(HttpConnection.get(fanout)), calls);
+            assertEquals(2 * calls, backend.calls(), "calls the back end received for two fan-outs of " + calls);
+        }
+    }
+
+    /**
+     * A connection that breaks before its answer is whole fails its call: 502, and the call is not made again, so
+     * the back end sees exactly one call for the fan-out of one. The first fan-out leaves a pooled connection, so the
+     * break meets a reused connection, where a client that retries would retry. Afterwards the server answers a
+     * fan-out correctly: the broken connection was not put back in the pool.
+     */
+    @ParameterizedTest(name = "back end does {0}")
+    @EnumSource(value = ScriptedBackend.Behaviour.class,
+            names = {"CLOSE_BEFORE_ANSWER", "CLOSE_IN_HEADERS", "CLOSE_IN_BODY"})
+    void aConnectionBrokenMidAnswerIs502AndTheCallIsNotRetried(ScriptedBackend.Behaviour breaking) throws Exception {
+        // TODO(lead, at the merge of issue 17): remove this assumption. loom on the JDK HttpClient retries a GET
+        // whose reused connection closes before any byte of answer (the back end sees the call twice); loom on
+        // Helidon's WebClient, on branch loom-variants, is to pass this case. Every other case here runs on loom.
+        assumeFalse(implementation.name().equals("loom") && breaking == ScriptedBackend.Behaviour.CLOSE_BEFORE_ANSWER,
+                "loom on the JDK HttpClient retries the call: fixed on branch loom-variants");
+        String fanoutOfOne = "/fanout?n=1&delayMs=0";
+        try (ScriptedBackend backend = ScriptedBackend.start();
+                RunningServer server = implementation.start(configWith(backend.uri()));
+                HttpConnection connection = connect(server)) {
+            assertFanout(connection.exchange(HttpConnection.get(fanoutOfOne)), 1);
+            backend.behave(breaking);
+            assertFailure(connection.exchange(HttpConnection.get(fanoutOfOne)), Failure.BAD_GATEWAY);
+            assertEquals(2, backend.calls(), "calls the back end received: the broken call was made again");
+            backend.behave(ScriptedBackend.Behaviour.KEEP_ALIVE);
+            assertFanout(connection.exchange(HttpConnection.get(fanoutOfOne)), 1);
+            assertEquals(3, backend.calls(), "calls the back end received");
             assertHello(connection.exchange(HttpConnection.get("/hello")));
         }
     }

@@ -3,6 +3,7 @@ package concbench.conformance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import concbench.contract.Contract;
+import concbench.contract.RunningServer;
 import concbench.contract.ServerConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,33 @@ class FanoutTest extends ServerUnderTest {
             }
         }
         assertTrue(bestMs < 2L * delayMs, calls + " calls of " + delayMs + " ms took " + bestMs + " ms at best");
+    }
+
+    /**
+     * The rule of the connection cap (docs/contract.md): a fan-out of up to {@code --backend-connections} calls runs
+     * all of them at once, whichever I/O thread its request lands on. The back end here answers no call until all of
+     * a fan-out's calls wait at once, so on a server with two I/O threads the widest fan-out the contract allows is
+     * answered (200 and the right sum) only if none of its calls waited for another's connection; a server that
+     * split the cap between its threads would leave the first wave waiting in vain, and answer 502. It takes two
+     * client connections, since servers deal new connections out to their I/O threads in turn. No clock is read.
+     */
+    @Test
+    void theWidestFanoutRunsAllItsCallsAtOnceOnEveryIoThread() throws Exception {
+        int ioThreads = 2;
+        try (ScriptedBackend backend = ScriptedBackend.start()) {
+            ServerConfig config = ServerConfig.fromArgs("--port", "0", "--backend", backend.uri().toString(),
+                    "--io-threads", Integer.toString(ioThreads));
+            int calls = Math.min(config.maxCalls(), config.backendConnections());
+            backend.holdUntilTogether(calls);
+            try (RunningServer twoThreads = implementation.start(config)) {
+                for (int client = 0; client < ioThreads; client++) {
+                    try (HttpConnection connection = connect(twoThreads)) {
+                        assertFanout(connection.exchange(HttpConnection.get("/fanout?n=" + calls + "&delayMs=0")),
+                                calls);
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package concbench.contract;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -32,6 +33,14 @@ public final class Contract {
      * request line and the headers.
      */
     public static final int MAX_REQUEST_HEAD_BYTES = 8192;
+
+    /**
+     * How long a server may take to notice that the back end closed a pooled connection while it sat idle. The
+     * event-loop clients notice at once, when their loop reads the close; a blocking client notices only when it
+     * checks a connection before reusing it, which Apache HttpClient does for connections idle at least this long
+     * (its default). A call that meets the close before it is noticed fails like any broken connection: 502.
+     */
+    public static final Duration BACKEND_IDLE_CLOSE_NOTICE = Duration.ofSeconds(2);
 
     private static final int CRLF = 2;
     /** {@code " HTTP/1.1"}, and the space between method and target. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param maxDelayMs         the largest D a request may ask for
  * @param downstreamTimeout  how long a fan-out waits for all of its back-end calls before answering 504
  * @param ioThreads          event-loop / I/O threads; by default one per available CPU
- * @param backendConnections the most connections a server keeps open to the back end at once; calls beyond it wait
+ * @param backendConnections the most back-end connections a fan-out can use at once (a server-wide pool, or one per
+ *                           event loop: docs/contract.md, "The back-end connections"); calls beyond it wait
  * @param options            the options of this server alone ({@link ServerOption}), by name, as given: those not
  *                           given take their defaults; empty for every server started as it is
  */
@@ -65,7 +66,8 @@ public record ServerConfig(
             "max-delay-ms", "largest D a request may ask for (default " + DEFAULT_MAX_DELAY_MS + ")",
             "downstream-timeout-ms", "504 when the back end takes longer (default " + DEFAULT_DOWNSTREAM_TIMEOUT_MS + ")",
             "io-threads", "event-loop / I/O threads (default: available CPUs)",
-            "backend-connections", "most connections open to the back end (default " + DEFAULT_BACKEND_CONNECTIONS + ")");
+            "backend-connections", "most back-end connections a fan-out uses at once, per event loop where"
+                    + " the model pools per loop (default " + DEFAULT_BACKEND_CONNECTIONS + ")");
 
     public ServerConfig {
         if (port < 0 || port > MAX_PORT) {

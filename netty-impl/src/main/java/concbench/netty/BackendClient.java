@@ -31,9 +31,11 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The back-end client of one event loop: a pool of keep-alive connections that live on that loop, so a call and
- * its answer are handled on the thread of the request that made it. Calls beyond the pool's size wait for a
- * connection instead of opening more.
+ * The back-end client of one event loop: a pool of up to {@code --backend-connections} keep-alive connections that
+ * live on that loop, so a call and its answer are handled on the thread of the request that made it. Calls beyond
+ * the pool's size wait for a connection instead of opening more. A connection the back end closed while idle is
+ * dropped when the pool next hands it out (its health check: is the channel still active?), so no call is ever
+ * sent on it; a call whose connection breaks fails, and is never retried.
  */
 final class BackendClient {
     /** What a call reports, always on the client's event loop. */
@@ -50,7 +52,7 @@ final class BackendClient {
     private final FixedChannelPool pool;
     private final AsciiString hostHeader;
 
-    BackendClient(EventLoop loop, Class<? extends SocketChannel> channelType, ServerConfig config, int maxConnections) {
+    BackendClient(EventLoop loop, Class<? extends SocketChannel> channelType, ServerConfig config) {
         // Resolved once here, so that no connect ever waits for a name lookup on the event loop.
         InetSocketAddress backend = new InetSocketAddress(config.backendHost(), config.backendPort());
         this.hostHeader = AsciiString.cached(config.backendHost() + ":" + config.backendPort());
@@ -66,7 +68,7 @@ final class BackendClient {
                 ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES),
                         new ResponseHandler());
             }
-        }, maxConnections);
+        }, config.backendConnections());
     }
 
     /** Starts {@code GET pathAndQuery}; the callback hears exactly once, unless the call is cancelled first. */
@@ -112,6 +114,11 @@ final class BackendClient {
 
         private void answered(FullHttpResponse response) {
             if (over) {
+                return;
+            }
+            if (response.decoderResult().isFailure()) {
+                // A head the decoder could not read, e.g. cut off by a close: a broken connection, not an answer.
+                fail(response.decoderResult().cause());
                 return;
             }
             over = true;

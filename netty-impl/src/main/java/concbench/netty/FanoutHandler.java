@@ -25,22 +25,24 @@ final class FanoutHandler implements BackendClient.Callback {
     private long sum;
     private boolean over;
 
-    private FanoutHandler(FanoutRequest request, Reply reply, Consumer<FullHttpResponse> respond) {
+    /** {@code respond} will receive the one response, on the request's event loop, unless it is cancelled. */
+    FanoutHandler(FanoutRequest request, Reply reply, Consumer<FullHttpResponse> respond) {
         this.request = request;
         this.reply = reply;
         this.respond = respond;
         this.calls = new BackendClient.Call[request.calls()];
     }
 
-    /** Starts the fan-out; {@code respond} receives the one response, on {@code loop}, unless it is cancelled. */
-    static FanoutHandler start(EventLoop loop, BackendClient client, FanoutRequest request, Duration timeout,
-            Reply reply, Consumer<FullHttpResponse> respond) {
-        FanoutHandler fanout = new FanoutHandler(request, reply, respond);
-        fanout.deadline = loop.schedule(fanout::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        for (int k = 0; k < request.calls() && !fanout.over; k++) {
-            fanout.calls[k] = client.call(Contract.delayPathAndQuery(request.delayMs(), k), fanout);
+    /**
+     * Starts the calls. The response may be given before this returns: a call can fail at once (a connect that
+     * fails inside {@code connect()}, a closed pool), so the caller must have stored this handler before starting
+     * it, and must not store it after.
+     */
+    void start(EventLoop loop, BackendClient client, Duration timeout) {
+        deadline = loop.schedule(this::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        for (int k = 0; k < request.calls() && !over; k++) {
+            calls[k] = client.call(Contract.delayPathAndQuery(request.delayMs(), k), this);
         }
-        return fanout;
     }
 
     @Override

@@ -36,12 +36,13 @@ final class NettyServer implements RunningServer {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.ioThreads(), transport.ioHandlerFactory());
         try {
             DateHeader date = DateHeader.startOn(group);
+            // Every loop's pool holds the whole cap (docs/contract.md, "The back-end connections"): a fan-out of up
+            // to --backend-connections calls runs all of them at once whichever loop its request landed on, and the
+            // server as a whole may hold ioThreads x cap connections.
             Map<EventLoop, BackendClient> clients = new IdentityHashMap<>();
-            int loopIndex = 0;
             for (EventExecutor executor : group) {
                 EventLoop loop = (EventLoop) executor;
-                int connections = connectionsOfLoop(config.backendConnections(), config.ioThreads(), loopIndex++);
-                clients.put(loop, new BackendClient(loop, transport.clientChannel(), config, connections));
+                clients.put(loop, new BackendClient(loop, transport.clientChannel(), config));
             }
             Channel channel = new ServerBootstrap()
                     .group(group)
@@ -56,14 +57,6 @@ final class NettyServer implements RunningServer {
             group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             throw e;
         }
-    }
-
-    /**
-     * The server-wide cap on back-end connections, split across the event loops' pools so that the pools add up
-     * to exactly the cap, as in the servers with one shared pool; every loop gets at least one.
-     */
-    static int connectionsOfLoop(int total, int loops, int loopIndex) {
-        return Math.max(1, total / loops + (loopIndex < total % loops ? 1 : 0));
     }
 
     @Override

@@ -89,8 +89,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 ctx.channel().config().setAutoRead(false);
-                fanout = FanoutHandler.start(ctx.channel().eventLoop(), client, fanoutRequest,
-                        config.downstreamTimeout(), reply, response -> fanoutDone(ctx, response, keepAlive));
+                // Stored before it starts: if it answers at once, fanoutDone clears the field and serves what is
+                // queued, so a finished fan-out is never left in it to hold every later request back.
+                FanoutHandler started =
+                        new FanoutHandler(fanoutRequest, reply, response -> fanoutDone(ctx, response, keepAlive));
+                fanout = started;
+                started.start(ctx.channel().eventLoop(), client, config.downstreamTimeout());
             }
         }
     }

@@ -7,7 +7,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpVersion;
@@ -17,11 +17,14 @@ import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The back end as Vert.x's own HttpClient: one client and one pool of keep-alive HTTP/1.1 connections shared by
- * every verticle, so {@code --backend-connections} bounds the whole server and one fan-out of the largest N can use
- * all of them. A connection is opened on the event loop of the verticle that first needs it; the answer of every
- * call is delivered on the calling verticle's event loop whichever loop owns the connection. Vert.x closes the client
- * when it closes.
+ * The back end as Vert.x's own HttpClient, one per verticle, built in the verticle's {@code start}: its pool of up to
+ * {@code --backend-connections} keep-alive HTTP/1.1 connections serves that verticle alone, and Vert.x opens each
+ * connection on the event loop of the context that asks for it (the pool's default {@code eventLoopSize} of 0), so a
+ * call is sent, answered and delivered on the thread of the request that made it. A fan-out of up to the cap runs
+ * all of its calls at once on whichever loop it lands; the server as a whole may hold loops x cap connections
+ * (docs/contract.md). Vert.x closes the client when the verticle is undeployed. A connection the back end closes is
+ * removed from the pool as soon as the loop reads the close; a call whose connection breaks fails, and Vert.x never
+ * retries it.
  */
 final class BackendClient {
     /**
@@ -32,12 +35,15 @@ final class BackendClient {
      */
     private static final int UNBOUNDED_WAIT_QUEUE = -1;
     private static final int OK = 200;
-    private static final VertxException NOT_OK = VertxException.noStackTrace("the back end answered a status other than 200");
-    private static final VertxException ABANDONED = VertxException.noStackTrace("the fan-out was answered without this call");
+    private static final VertxException NOT_OK =
+            VertxException.noStackTrace("the back end answered a status other than 200");
+    private static final VertxException ABANDONED =
+            VertxException.noStackTrace("the fan-out was answered without this call");
     private static final Handler<Throwable> IGNORE = failure -> { };
 
-    private final HttpClient client;
+    private final HttpClientAgent client;
 
+    /** Call from the verticle's {@code start}, on its event loop, so the client belongs to that verticle. */
     BackendClient(Vertx vertx, ServerConfig config) {
         HttpClientOptions options = new HttpClientOptions()
                 .setDefaultHost(config.backendHost())

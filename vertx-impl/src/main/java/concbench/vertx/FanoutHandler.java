@@ -47,8 +47,8 @@ final class FanoutHandler implements Handler<HttpServerRequest> {
             reply.invalidParameter(request, invalid);
             return;
         }
-        // Set before the calls start, so that it fires before any per-call wait for a pooled connection, which
-        // BackendClient bounds by the same length.
+        // Set before the calls start, so that it also bounds each call's wait for a pooled connection, which has
+        // no timeout of its own (BackendClient says why).
         Timer deadline = vertx.timer(deadlineMs, TimeUnit.MILLISECONDS);
         // Completed once the reply is decided without every call: calls still out are reset, so none holds a
         // pooled connection for an answer nobody reads.

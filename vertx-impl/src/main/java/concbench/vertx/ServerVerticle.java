@@ -12,29 +12,29 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * One instance per event loop, as Vert.x scales: each has its own HttpServer on the shared port (Vert.x binds the
- * port once and deals the accepted connections out to the instances), its own Date timer and its own handlers, so
- * a request is parsed, routed and answered on one thread with no state shared with other loops.
+ * port once and deals the accepted connections out to the instances), its own back-end client, its own Date timer
+ * and its own handlers, so a request is parsed, routed, fanned out and answered on one thread with no state shared
+ * with other loops.
  */
 final class ServerVerticle extends VerticleBase implements Handler<HttpServerRequest> {
     private static final long MILLIS_PER_SECOND = 1000;
 
     private final ServerConfig config;
     private final HttpServerOptions options;
-    private final BackendClient backend;
     private final Reply reply = new Reply();
     private HelloHandler hello;
     private FanoutHandler fanout;
 
-    ServerVerticle(ServerConfig config, HttpServerOptions options, BackendClient backend) {
+    ServerVerticle(ServerConfig config, HttpServerOptions options) {
         this.config = config;
         this.options = options;
-        this.backend = backend;
     }
 
     @Override
     public Future<?> start() {
         hello = new HelloHandler(reply);
-        fanout = new FanoutHandler(vertx, config, backend, reply);
+        // Built here, on this verticle's event loop, so its connections live on that loop: no call crosses threads.
+        fanout = new FanoutHandler(vertx, config, new BackendClient(vertx, config), reply);
         refreshDateEverySecond();
         return vertx.createHttpServer(options)
                 .connectionHandler(RequestHeadGuard::install)

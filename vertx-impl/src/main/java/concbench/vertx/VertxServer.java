@@ -14,8 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * Bootstrap: a Vert.x instance with {@code ioThreads} event loops, one back-end client shared by all, and one
- * {@link ServerVerticle} deployed per event loop. Routing lives in the verticle, on its event loop.
+ * Bootstrap: a Vert.x instance with {@code ioThreads} event loops and one {@link ServerVerticle} deployed per event
+ * loop. Routing and the back-end client live in the verticle, on its event loop.
  */
 final class VertxServer implements RunningServer {
     private final Vertx vertx;
@@ -30,9 +30,8 @@ final class VertxServer implements RunningServer {
         int port = portToListenOn(config);
         Vertx vertx = Vertx.builder().with(vertxOptions(config)).build();
         try {
-            BackendClient backend = new BackendClient(vertx, config);
             HttpServerOptions options = serverOptions(config, port);
-            vertx.deployVerticle(() -> new ServerVerticle(config, options, backend),
+            vertx.deployVerticle(() -> new ServerVerticle(config, options),
                     new DeploymentOptions().setInstances(config.ioThreads())).await();
             return new VertxServer(vertx, new InetSocketAddress(config.host(), port));
         } catch (Throwable failure) {
@@ -87,7 +86,7 @@ final class VertxServer implements RunningServer {
         return address;
     }
 
-    /** Undeploys the verticles (closing their servers), closes the client, and waits for the event loops to end. */
+    /** Undeploys the verticles (closing their servers and clients) and waits for the event loops to end. */
     @Override
     public void close() {
         vertx.close().await();
