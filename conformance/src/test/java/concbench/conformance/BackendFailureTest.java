@@ -2,7 +2,6 @@ package concbench.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import concbench.contract.Contract;
 import concbench.contract.Failure;
@@ -77,11 +76,6 @@ class BackendFailureTest extends ServerUnderTest {
     @EnumSource(value = ScriptedBackend.Behaviour.class,
             names = {"CLOSE_BEFORE_ANSWER", "CLOSE_IN_HEADERS", "CLOSE_IN_BODY"})
     void aConnectionBrokenMidAnswerIs502AndTheCallIsNotRetried(ScriptedBackend.Behaviour breaking) throws Exception {
-        // TODO(lead, at the merge of issue 17): remove this assumption. loom on the JDK HttpClient retries a GET
-        // whose reused connection closes before any byte of answer (the back end sees the call twice); loom on
-        // Helidon's WebClient, on branch loom-variants, is to pass this case. Every other case here runs on loom.
-        assumeFalse(implementation.name().equals("loom") && breaking == ScriptedBackend.Behaviour.CLOSE_BEFORE_ANSWER,
-                "loom on the JDK HttpClient retries the call: fixed on branch loom-variants");
         String fanoutOfOne = "/fanout?n=1&delayMs=0";
         try (ScriptedBackend backend = ScriptedBackend.start();
                 RunningServer server = implementation.start(configWith(backend.uri()));
