@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  */
 final class Launcher {
     static final String SERVER_FLAGS = "config/server-jvm.flags";
+    static final String BACKEND = "backend";
     private static final String TASKSET = "/usr/bin/taskset";
     private static final String SETSID = "/usr/bin/setsid";
 
@@ -37,15 +38,20 @@ final class Launcher {
     /** A server jar on an ephemeral port; it prints the port it got. */
     List<String> server(String implementation, CpuSet cpus, String backendUrl) throws IOException {
         List<String> command = javaOn(cpus, jvmFlags(SERVER_FLAGS));
-        command.addAll(List.of("-jar", runnableJar(implementation + "-impl").toString(),
+        command.addAll(List.of("-jar", runnableJar(serverModule(implementation)).toString(),
                 "--port", "0", "--backend", backendUrl, "--io-threads", Integer.toString(cpus.size())));
         return command;
+    }
+
+    /** The module of an implementation: {@code <name>-impl}. */
+    static String serverModule(String implementation) {
+        return implementation + "-impl";
     }
 
     /** The delay back end on an ephemeral port, one event loop per CPU of its set. */
     List<String> backend(CpuSet cpus) throws IOException {
         List<String> command = javaOn(cpus, jvmFlags(SERVER_FLAGS));
-        command.addAll(List.of("-jar", runnableJar("backend").toString(),
+        command.addAll(List.of("-jar", runnableJar(BACKEND).toString(),
                 "--port", "0", "--threads", Integer.toString(cpus.size())));
         return command;
     }

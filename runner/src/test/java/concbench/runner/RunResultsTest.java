@@ -58,9 +58,9 @@ class RunResultsTest {
         String notARun = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();
         assertTrue(notARun.contains("has no run.json"), notARun);
 
-        Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 2}");
+        Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 3}");
         String version = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();
-        assertTrue(version.contains("format version 2, this suite reads version 1"), version);
+        assertTrue(version.contains("format version 3, this suite reads versions 1 to 2"), version);
 
         Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 1, ");
         String broken = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();
