@@ -72,8 +72,8 @@ class ReportMainTest {
     void anotherFormatVersion() throws Exception {
         Path run = Fixtures.copy("smoke2", temp.resolve("run"));
         Files.writeString(run.resolve("run.json"), Files.readString(run.resolve("run.json"))
-                .replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
-        assertFails(run.toString(), "has results format version 2, this suite reads version 1");
+                .replace("\"formatVersion\": 1", "\"formatVersion\": 3"));
+        assertFails(run.toString(), "has results format version 3, this suite reads versions 1 to 2");
     }
 
     @Test
