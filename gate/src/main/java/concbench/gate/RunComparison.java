@@ -130,7 +130,8 @@ final class RunComparison {
                 rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), metric.measure(),
                         Side.ofTrials(baseValues), Side.ofTrials(headValues),
                         thresholds.of(metric.measure().metric()), gated, weakReason(baseValues, headValues),
-                        floor ? List.of(FLOOR) : role ? List.of(ROLE) : bounded ? List.of(GENERATOR_BOUND) : List.of()));
+                        floor ? List.of(FLOOR) : role ? List.of(ROLE)
+                                : bounded ? List.of(GENERATOR_BOUND) : List.of()));
             }
         });
     }
