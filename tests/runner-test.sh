@@ -2,7 +2,7 @@
 # End-to-end test of ./bench run where it matters most: what happens when things go wrong. A server killed in the
 # middle of its load is recorded as failed with its reason, and the run goes on to the next server; a run stopped
 # with SIGTERM (what Ctrl-C also does: both run the runner's shutdown hook) keeps every finished trial, marks the
-# run interrupted and leaves no process behind. Run by `./bench test`; the smoke profile keeps it to about a minute.
+# run interrupted and leaves no process behind. The run also measures the floor, which its results and report show. Run by `./bench test`; the smoke profile keeps it to about a minute.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -63,6 +63,16 @@ check "no process of the run is left" no_own_children_left
 check "the run with a failed trial has its report" test -s "$WORK/killed/report.html" -a -s "$WORK/killed/summary.md"
 check "which shows the failed trial" grep -q 'trial failed: the server was killed by signal 9' "$WORK/killed/report.html"
 check "and the run printed where the report is" grep -q "^report: .*/killed/report.html" "$WORK/killed.log"
+check "the floor was measured after the servers" field_is "$WORK/killed/floor-hello-1.json" status ok
+check "through the same phases" grep -q '"name" : "rate-500"' "$WORK/killed/floor-hello-1.json"
+check "a trial records its warm-up" grep -q '"steadyState" : ' "$WORK/killed/vertx-hello-1.json"
+check "and its CPU per request by thread role" grep -q '"cpuMicrosPerRequestByRole" : {' "$WORK/killed/vertx-hello-1.json"
+check "and whether its fixed rate kept its schedule" grep -q '"kept" : ' "$WORK/killed/vertx-hello-1.json"
+check "the report shows the floor as its own row" grep -q '<td>floor</td>' "$WORK/killed/report.html"
+check "and says what the floor measured" grep -q 'The floor, the back end itself' "$WORK/killed/report.html"
+check "and draws the CPU per request by thread role" grep -q 'Server CPU per request by thread role' \
+  "$WORK/killed/report.html"
+check "the summary shows the floor too" grep -q '^| floor |' "$WORK/killed/summary.md"
 
 # 2. The run is stopped while the second trial loads.
 run_in_background stopped --impls netty,vertx

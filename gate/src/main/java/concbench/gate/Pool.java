@@ -59,10 +59,7 @@ final class Pool {
                 int number = numbers.merge(trial.implementation() + "-" + trial.scenario(), 1, Integer::sum);
                 String report = trial.gatlingReport() == null ? null : out.toAbsolutePath()
                         .relativize(run.dir().toAbsolutePath().resolve(trial.gatlingReport())).toString();
-                TrialResult renumbered = new TrialResult(trial.formatVersion(), trial.implementation(),
-                        trial.scenario(), number, trial.serverOptions(), trial.serverProperties(), trial.status(),
-                        trial.failure(), trial.logTail(), trial.startedAt(), trial.finishedAt(), report,
-                        trial.gatlingErrors(), trial.phases());
+                TrialResult renumbered = trial.renumbered(number, report);
                 trials.add(renumbered);
                 ResultFiles.write(out.resolve(renumbered.fileName()), renumbered);
             }

@@ -22,6 +22,8 @@ final class RunComparison {
     private static final double PERCENT = 100;
     static final String GENERATOR_BOUND = "generator-bound: the load generator, not the server, was the limit; "
             + "shown, never gates";
+    static final String ROLE = "one thread role's part of cpuPerRequest, which gates; shown, never gates itself";
+    static final String FLOOR = "the floor: the back end itself, the machine's limit, not a server; shown, never gates";
 
     private final Thresholds thresholds;
     private final List<Row> rows = new ArrayList<>();
@@ -46,6 +48,20 @@ final class RunComparison {
 
     private static Metric cpu() {
         return new Metric(Measure.CPU, p -> Optional.ofNullable(p.cost()).map(c -> c.serverCpuMicrosPerRequest()));
+    }
+
+    /**
+     * The rate phase's metrics and, after them, the CPU per request of each thread role (results of version 2):
+     * the fixed rate is where the report draws them, and one phase of them is enough to name the threads a change
+     * of the total came from.
+     */
+    private static final List<Metric> RATE_WITH_ROLES = withRoles(RATE);
+
+    private static List<Metric> withRoles(List<Metric> metrics) {
+        List<Metric> all = new ArrayList<>(metrics);
+        CpuRoleMetrics.MEASURES.forEach((role, measure) -> all.add(new Metric(measure,
+                p -> Optional.ofNullable(p.cost()).map(c -> c.cpuMicrosPerRequest(role)))));
+        return all;
     }
 
     private static Metric errors() {
@@ -96,7 +112,7 @@ final class RunComparison {
                 return;
             }
             boolean bound = concat(basePhases, headPhases).stream().anyMatch(PhaseResult::generatorBound);
-            for (Metric metric : basePhases.getFirst().isSweep() ? SWEEP : RATE) {
+            for (Metric metric : basePhases.getFirst().isSweep() ? SWEEP : RATE_WITH_ROLES) {
                 List<Double> baseValues = values(basePhases, metric);
                 List<Double> headValues = values(headPhases, metric);
                 String measured = what + " " + phase + " " + metric.measure().metric();
@@ -107,11 +123,15 @@ final class RunComparison {
                 if (baseValues.isEmpty() || headValues.isEmpty()) {
                     continue;
                 }
-                boolean gated = !(bound && metric.measure() == Measure.THROUGHPUT_OF_SWEEP);
+                boolean floor = implementation.equals(TrialResult.FLOOR);
+                boolean role = CpuRoleMetrics.isRole(metric.measure());
+                boolean bounded = bound && metric.measure() == Measure.THROUGHPUT_OF_SWEEP;
+                boolean gated = !bounded && !role && !floor;
                 rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), metric.measure(),
                         Side.ofTrials(baseValues), Side.ofTrials(headValues),
                         thresholds.of(metric.measure().metric()), gated, weakReason(baseValues, headValues),
-                        gated ? List.of() : List.of(GENERATOR_BOUND)));
+                        floor ? List.of(FLOOR) : role ? List.of(ROLE)
+                                : bounded ? List.of(GENERATOR_BOUND) : List.of()));
             }
         });
     }

@@ -98,7 +98,7 @@ final class Synthetic {
         if (!t.ok()) {
             return new TrialResult(2, IMPL, SCENARIO, number, Map.of(), Map.of(), TrialResult.FAILED,
                     "the server died\nits last lines: ...", "tail",
-                    "2026-11-26T00:00:0" + number + "Z", "e", null, Map.of(), List.of());
+                    "2026-11-26T00:00:0" + number + "Z", "e", null, Map.of(), List.of(), null, null);
         }
         return new TrialResult(2, IMPL, SCENARIO, number, Map.of(), Map.of(), TrialResult.OK, null, null,
                 "2026-11-26T00:00:0" + number + "Z", "e", "gatling/netty-hello-" + number, Map.of(), List.of(
@@ -106,7 +106,7 @@ final class Synthetic {
                         phase("sweep-64", "sweep", 64, 0, t.throughput(), t.ko(), t.p99(), t.cpu(),
                                 t.generatorBound()),
                         phase("rate-500", "rate", 0, 500, 500, t.ko(), t.p50(), t.p99(), t.p999(), t.cpu(),
-                                false)));
+                                false)), null, null);
     }
 
     private static PhaseResult phase(String name, String kind, int users, int rate, double throughput, long ko,

@@ -2,6 +2,7 @@ package concbench.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -21,8 +22,8 @@ import java.util.List;
  * it belongs to and a phase's numbers are computed over its own records only.
  *
  * <ol>
- *   <li>{@code warmup}: looping users get the JIT of the server and of Gatling to steady state. Excluded from every
- *       number.</li>
+ *   <li>{@code warmup}: looping users get the JIT of the server and of Gatling to steady state, for as long as the
+ *       runner finds the server still warming up ({@link WarmupSignal}). Excluded from every number.</li>
  *   <li>{@code sweep-<level>}, one per level: throughput in a closed model. A fixed number of users each send a
  *       request, wait for its answer and send the next, over one keep-alive connection of their own, for
  *       {@code levelSeconds}. The server's best rate at that concurrency is what it completes. Latency measured
@@ -55,7 +56,7 @@ public abstract class PhasedSimulation extends Simulation {
         HttpProtocolBuilder sharedConnections = ownConnection.shareConnections();
 
         List<PopulationBuilder> phases = new ArrayList<>();
-        phases.add(looping(WARMUP, profile.warmupUsers(), profile.warmupSeconds(), request, profile, ownConnection));
+        phases.add(warmup(request, profile, ownConnection));
         for (int level : profile.levels()) {
             phases.add(looping(sweepPhase(level), level, profile.levelSeconds(), request, profile, ownConnection));
         }
@@ -73,6 +74,21 @@ public abstract class PhasedSimulation extends Simulation {
 
     public static String ratePhase(int rate) {
         return "rate-" + rate;
+    }
+
+    /**
+     * The warm-up's looping users: they loop until the runner says the server is warm, or {@code warmupSeconds}
+     * have passed ({@link WarmupSignal}), and count their responses for the runner.
+     */
+    private static PopulationBuilder warmup(Request request, LoadProfile profile, HttpProtocolBuilder protocol) {
+        WarmupSignal signal = WarmupSignal.start(Duration.ofSeconds(profile.warmupSeconds()));
+        return scenario(WARMUP)
+                .asLongAs(session -> signal.warming()).on(exec(checked(request, WARMUP, profile)).exec(session -> {
+                    signal.responded();
+                    return session;
+                }))
+                .injectOpen(atOnceUsers(profile.warmupUsers()))
+                .protocols(protocol);
     }
 
     /** {@code users} users that each loop on the request for {@code seconds}, all started at once. */

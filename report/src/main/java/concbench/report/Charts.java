@@ -2,9 +2,11 @@ package concbench.report;
 
 import concbench.report.RunView.Measured;
 import concbench.runner.PhaseResult;
+import concbench.runner.ThreadRole;
 import concbench.runner.gatling.LatencyHistogram.Latency;
 import concbench.runner.gatling.Timeline;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,10 @@ final class Charts {
     private static final double AXIS_FLOOR_MS = 0.5;
     private static final double MILLIS_PER_SECOND = 1000;
     private static final double HEADROOM = 1.08;
+    /** A bar's share of its slot in the CPU-by-role chart; the rest is the gap between bars. */
+    private static final double BAR_SHARE = 0.55;
+    /** The roles' colours, apart from the implementations' (the bars are implementations, the colours roles). */
+    private static final List<String> ROLE_COLOURS = List.of("#4477AA", "#EE6677", "#CCBB44", "#228833", "#BBBBBB");
 
     private Charts() {
     }
@@ -215,5 +221,63 @@ final class Charts {
         Timeline timeline = phase.stats().timeline();
         long window = phase.stats().windowEndMs() - timeline.startMs();
         return (int) Math.min(timeline.seconds(), (long) Math.floor(window / MILLIS_PER_SECOND));
+    }
+
+    /** The colour of a role in the CPU-by-role chart and its legend. */
+    static String roleColour(ThreadRole role) {
+        return ROLE_COLOURS.get(role.ordinal());
+    }
+
+    /**
+     * Where a request's server CPU goes: one bar per implementation (the floor included) stacked by thread role, the
+     * mean of its trials' fixed-rate phases. Trials from before thread roles were recorded (results of version 1)
+     * have no bar. Null when no implementation has one.
+     */
+    static String cpuByRole(RunView view, String scenario) {
+        Map<String, double[]> bars = new LinkedHashMap<>();
+        for (String impl : view.implementations(scenario)) {
+            List<Measured> costed = view.rate(impl, scenario).stream()
+                    .filter(m -> m.phase().cost() != null && m.phase().cost().cpuMicrosPerRequestByRole() != null)
+                    .toList();
+            if (costed.isEmpty()) {
+                continue;
+            }
+            double[] roles = new double[ThreadRole.values().length];
+            for (ThreadRole role : ThreadRole.values()) {
+                roles[role.ordinal()] = RunView.mean(costed, p -> {
+                    Double micros = p.cost().cpuMicrosPerRequest(role);
+                    return micros == null ? 0 : micros;
+                });
+            }
+            bars.put(impl, roles);
+        }
+        if (bars.isEmpty()) {
+            return null;
+        }
+        double top = bars.values().stream().mapToDouble(r -> Arrays.stream(r).sum()).max().orElse(1);
+        List<Svg.Tick> yTicks = Svg.linearTicks(top * HEADROOM, Fmt::rate);
+        Svg.Scale y = Svg.y(0, yTicks.getLast().value(), false);
+        Svg.Scale x = Svg.x(0, bars.size(), false);
+        Svg svg = new Svg("Server CPU per request by thread role at the fixed rate, " + scenario)
+                .axes(x, List.of(), "implementation (the floor: the back end itself)", y, yTicks,
+                        "server CPU µs per request");
+        int slot = 0;
+        double width = (x.at(1) - x.at(0)) * BAR_SHARE;
+        for (Map.Entry<String, double[]> bar : bars.entrySet()) {
+            double centre = x.at(slot + 0.5);
+            double base = 0;
+            for (ThreadRole role : ThreadRole.values()) {
+                double micros = bar.getValue()[role.ordinal()];
+                if (micros > 0) {
+                    svg.bar(centre - width / 2, y.at(base + micros), width, y.at(base) - y.at(base + micros),
+                            roleColour(role));
+                }
+                base += micros;
+            }
+            svg.text(centre, Svg.HEIGHT - Svg.BOTTOM + 16, bar.getKey(), "middle", "tick");
+            svg.text(centre, y.at(base) - 4, Fmt.micros(base), "middle", "tick");
+            slot++;
+        }
+        return svg.end();
     }
 }

@@ -1,5 +1,6 @@
 package concbench.report;
 
+import concbench.runner.ThreadRole;
 import concbench.runner.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +168,15 @@ final class HtmlReport {
                     + "failed requests where there are any. Only whole seconds are drawn. A hollow marker: the phase "
                     + "was generator-bound."));
         }
+        String roles = Charts.cpuByRole(view, scenario);
+        if (roles != null) {
+            html.append(figure(roles, roleLegend(), "Where a request's server CPU goes at the fixed rate: the mean "
+                    + "over the trials of each thread role's CPU time per request, read from /proc per server thread "
+                    + "and grouped by the thread names each implementation declares. request: event loops, I/O "
+                    + "threads, workers, virtual-thread carriers; backendClient: the back-end client's own threads; "
+                    + "compiler: the JIT, i.e. warm-up that leaked into the measurement; gc; other: every other "
+                    + "thread. The figure above a bar is its total."));
+        }
         html.append("</div>\n<h3>Every trial, phase by phase</h3>\n").append(Html.table(Tables.trials(view, scenario), "trials"));
         html.append(failures(view, scenario));
         return html.append("</section>\n").toString();
@@ -188,6 +198,16 @@ final class HtmlReport {
 
     private static String figure(String svg, String legend, String caption) {
         return "<figure>\n" + svg + legend + "<figcaption>" + Html.escape(caption) + "</figcaption>\n</figure>\n";
+    }
+
+    private static String roleLegend() {
+        StringBuilder html = new StringBuilder("<ul class=\"legend\">");
+        for (ThreadRole role : ThreadRole.values()) {
+            html.append("<li><svg viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\">"
+                    + "<rect x=\"2\" y=\"2\" width=\"12\" height=\"12\" fill=\"").append(Charts.roleColour(role))
+                    .append("\"/></svg> ").append(Html.escape(role.key())).append("</li>");
+        }
+        return html.append("</ul>\n").toString();
     }
 
     private static String legend(RunView view, String scenario) {

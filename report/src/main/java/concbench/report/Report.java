@@ -46,7 +46,7 @@ final class Report {
         if (inputs.run() != null) {
             RunManifest run = inputs.run().manifest();
             RunView view = new RunView(inputs.run());
-            return "conc-bench: " + String.join(", ", view.implementations()) + " on "
+            return "conc-bench: " + String.join(", ", view.servers()) + " on "
                     + String.join(" and ", view.scenarios())
                     + (run.profile() == null ? "" : " (profile " + run.profile().name() + ")");
         }

@@ -44,6 +44,16 @@ final class RunView {
         return List.copyOf(names);
     }
 
+    /** The servers compared: the implementations without the floor, which is the machine's yardstick. */
+    List<String> servers() {
+        return implementations().stream().filter(impl -> !impl.equals(TrialResult.FLOOR)).toList();
+    }
+
+    /** Whether the run measured the floor too. */
+    boolean hasFloor() {
+        return implementations().contains(TrialResult.FLOOR);
+    }
+
     List<String> scenarios() {
         Set<String> names = new LinkedHashSet<>(nonNull(manifest().scenarios()));
         results.trials().forEach(t -> names.add(t.scenario()));

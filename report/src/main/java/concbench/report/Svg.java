@@ -102,6 +102,14 @@ final class Svg {
         return this;
     }
 
+    /** A filled rectangle, e.g. one role's part of a stacked bar. */
+    Svg bar(double x, double y, double width, double height, String colour) {
+        svg.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(width))
+                .append("\" height=\"").append(n(height)).append("\" fill=\"").append(colour)
+                .append("\" stroke=\"#fff\" stroke-width=\"0.5\"/>\n");
+        return this;
+    }
+
     /** A line through the points {x0, y0, x1, y1, ...} in pixels; dashed for a secondary series. */
     Svg polyline(double[] points, String colour, boolean dashed, double width) {
         if (points.length < 4) {

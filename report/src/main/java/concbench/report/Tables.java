@@ -9,6 +9,7 @@ import concbench.runner.PhaseCost;
 import concbench.runner.PhaseResult;
 import concbench.runner.Profile;
 import concbench.runner.RunManifest;
+import concbench.runner.ThreadRole;
 import concbench.runner.TrialResult;
 import concbench.runner.gatling.LatencyHistogram.Latency;
 import java.util.ArrayList;
@@ -25,6 +26,18 @@ final class Tables {
     static final String BOUND_NOTE = BOUND + " generator-bound: the load generator's CPUs were saturated while the "
             + "server's were not, so the throughput is a lower bound for the server (it measured Gatling).";
     static final String NONE = "–";
+    static final String NOT_WARM = "not warm";
+    static final String NOT_WARM_NOTE = NOT_WARM + ": the warm-up reached the profile's longest before the server "
+            + "was at steady state (its JIT compiler still busy, or its throughput still moving), so JIT work may be "
+            + "in these numbers; the compiler's CPU per request in the trial table shows how much.";
+    /** Marks a fixed-rate latency whose phase did not keep its schedule. */
+    static final String LATE = "‼";
+    static final String LATE_NOTE = LATE + " the fixed-rate phase missed its schedule: Gatling sent late, its CPUs "
+            + "were saturated, or the server completed fewer requests a second than arrived. Gatling timestamps the "
+            + "actual send, so a late send hides the wait before it: the latency is not free of coordinated omission.";
+
+    /** The cost columns of the trial table, each a dash for a phase too short to sample. */
+    private static final int COST_COLUMNS = 7;
 
     private Tables() {
     }
@@ -38,7 +51,8 @@ final class Tables {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("status", run.status() + (run.failedTrials() > 0 ? ", " + run.failedTrials()
                 + " failed trial(s)" : "")));
-        facts.add(new Fact("compared", String.join(", ", view.implementations()) + " on "
+        facts.add(new Fact("compared", String.join(", ", view.servers())
+                + (view.hasFloor() ? " and the floor (the back end itself)" : "") + " on "
                 + String.join(", ", view.scenarios()) + (view.scenarios().contains("fanout") ? " (fan-out: "
                 + run.fanoutCalls() + " back-end calls of " + run.fanoutDelayMs() + " ms each per request)" : "")));
         facts.add(new Fact("started", run.startedAt() + (run.finishedAt() == null ? ", not finished"
@@ -59,7 +73,11 @@ final class Tables {
         }
         Profile profile = run.profile();
         if (profile != null) {
-            facts.add(new Fact("profile", profile.name() + ": warm-up " + profile.warmupSeconds() + " s at "
+            String warmup = profile.warmupMinSeconds() > 0
+                    ? "warm-up until steady state, " + profile.warmupMinSeconds() + " to " + profile.warmupSeconds()
+                            + " s"
+                    : "warm-up " + profile.warmupSeconds() + " s";
+            facts.add(new Fact("profile", profile.name() + ": " + warmup + " at "
                     + profile.warmupUsers() + " users (excluded from every number), throughput sweep at "
                     + profile.levels().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " users x "
                     + profile.levelSeconds() + " s, fixed rate of " + profile.helloRate() + " (hello) / "
@@ -82,9 +100,13 @@ final class Tables {
         List<String> header = new ArrayList<>(List.of("implementation", "trials"));
         levels.forEach(users -> header.add("req/s, " + users + " users"));
         header.addAll(List.of("p50 ms" + rate, "p99 ms" + rate, "p99.9 ms" + rate, "server CPU µs/req" + rate,
-                "failed requests", "caveats"));
+                "failed requests", "warm-up", "caveats"));
         List<Row> rows = new ArrayList<>();
         boolean anyBound = false;
+        boolean anyNearFloor = false;
+        boolean anyNotWarm = false;
+        boolean anyLate = false;
+        FloorNoise floor = new FloorNoise(view, scenario);
         for (String impl : view.implementations(scenario)) {
             List<TrialResult> trials = view.trials(impl, scenario);
             List<TrialResult> failed = view.failedTrials(impl, scenario);
@@ -98,16 +120,34 @@ final class Tables {
                 if (bound) {
                     boundLevels.add(users);
                 }
-                cells.add(spread(sweep, p -> p.stats().throughput(), Fmt::rate) + (bound ? " " + BOUND : ""));
+                boolean nearFloor = floor.throughput(impl, users);
+                anyNearFloor |= nearFloor;
+                cells.add(spread(sweep, p -> p.stats().throughput(), Fmt::rate) + (bound ? " " + BOUND : "")
+                        + (nearFloor ? " " + FloorNoise.MARK : ""));
             }
             List<Measured> ratePhases = view.rate(impl, scenario);
-            cells.add(latencies(ratePhases, Latency::p50Ms));
-            cells.add(latencies(ratePhases, Latency::p99Ms));
-            cells.add(latencies(ratePhases, Latency::p999Ms));
+            boolean late = ratePhases.stream().anyMatch(m -> m.phase().missedSchedule());
+            boolean p99NearFloor = floor.p99(impl);
+            anyNearFloor |= p99NearFloor;
+            anyLate |= late;
+            String lateMark = late ? " " + LATE : "";
+            cells.add(latencies(ratePhases, Latency::p50Ms) + lateMark);
+            cells.add(latencies(ratePhases, Latency::p99Ms) + lateMark + (p99NearFloor ? " " + FloorNoise.MARK : ""));
+            cells.add(latencies(ratePhases, Latency::p999Ms) + lateMark);
             List<Measured> costed = ratePhases.stream().filter(m -> m.phase().cost() != null).toList();
             cells.add(spread(costed, p -> p.cost().serverCpuMicrosPerRequest(), Fmt::micros));
             long ko = view.measuredPhases(impl, scenario).stream().mapToLong(m -> m.phase().stats().ko()).sum();
             cells.add(Fmt.count(ko));
+            List<TrialResult> ok = trials.stream().filter(TrialResult::ok).toList();
+            cells.add(warmups(ok));
+            List<String> notWarm = ok.stream().filter(TrialResult::notWarm).map(t -> "trial " + t.trial()).toList();
+            if (!notWarm.isEmpty()) {
+                anyNotWarm = true;
+                caveats.add(NOT_WARM + ": " + String.join(", ", notWarm));
+            }
+            if (late) {
+                caveats.add(LATE + " the fixed rate missed its schedule");
+            }
             if (!boundLevels.isEmpty()) {
                 anyBound = true;
                 caveats.add(BOUND + " generator-bound at " + boundLevels.stream().map(String::valueOf)
@@ -120,8 +160,11 @@ final class Tables {
                 caveats.add(Fmt.count(ko) + " failed requests (see the trial table)");
             }
             failed.forEach(t -> caveats.add("trial " + t.trial() + " failed: " + t.failure()));
-            cells.add(String.join("; ", caveats));
             Mark mark = failed.size() == trials.size() ? Mark.FAILED : caveats.isEmpty() ? Mark.NONE : Mark.CAVEAT;
+            if (impl.equals(TrialResult.FLOOR)) {
+                caveats.addFirst("the floor: the back end itself, the best this machine can measure");
+            }
+            cells.add(String.join("; ", caveats));
             rows.add(Row.of(mark, cells.toArray(String[]::new)));
         }
         List<String> notes = new ArrayList<>();
@@ -132,14 +175,31 @@ final class Tables {
         if (anyBound) {
             notes.add(BOUND_NOTE);
         }
+        if (anyNearFloor) {
+            notes.add(FloorNoise.NOTE);
+        }
+        if (anyLate) {
+            notes.add(LATE_NOTE);
+        }
+        if (anyNotWarm) {
+            notes.add(NOT_WARM_NOTE);
+        }
         return new Table(header, rows, notes);
+    }
+
+    /** Each ok trial's warm-up in seconds, {@code 12 s} or {@code 25 s, not warm}; a dash for results without one. */
+    private static String warmups(List<TrialResult> trials) {
+        List<String> each = trials.stream().filter(t -> t.warmup() != null)
+                .map(t -> Fmt.plain(Math.round(t.warmup().seconds())) + " s" + (t.notWarm() ? ", " + NOT_WARM : ""))
+                .toList();
+        return each.isEmpty() ? NONE : String.join(" / ", each);
     }
 
     /** Every measured phase of every trial, failed trials included with their reason. */
     static Table trials(RunView view, String scenario) {
         List<String> header = List.of("implementation", "trial", "phase", "req/s", "p50 ms", "p90 ms", "p99 ms",
-                "p99.9 ms", "max ms", "OK", "KO", "errors", "server CPU µs/req", "server CPU", "generator CPU",
-                "peak RSS", "peak threads", "Gatling", "caveats");
+                "p99.9 ms", "max ms", "OK", "KO", "errors", "server CPU µs/req", "of it compiler µs/req", "server CPU",
+                "generator CPU", "of it Gatling", "peak RSS", "peak threads", "Gatling", "caveats");
         List<Row> rows = new ArrayList<>();
         for (String impl : view.implementations(scenario)) {
             for (TrialResult trial : view.trials(impl, scenario)) {
@@ -161,7 +221,7 @@ final class Tables {
                         continue;
                     }
                     rows.add(phaseRow(impl, trial, phase, first ? report : Cell.of(""),
-                            first ? gatlingErrors(trial.gatlingErrors()) : ""));
+                            first ? trialCaveats(trial) : ""));
                     first = false;
                 }
             }
@@ -171,8 +231,9 @@ final class Tables {
                         + "omission and are not latency figures. The rate phase (open model, fixed arrivals) is for "
                         + "latency. <1 ms: under Gatling's 1 ms resolution. Server CPU: share of the server's CPUs "
                         + "busy; generator CPU: share of the load generator's CPUs busy. The warm-up phase is "
-                        + "excluded.",
-                BOUND_NOTE));
+                        + "excluded. Compiler µs/req: the JIT compiler threads' part of the server CPU per request, "
+                        + "warm-up that leaked into the phase. Of it Gatling: Gatling's own part of the generator CPU.",
+                BOUND_NOTE, LATE_NOTE, NOT_WARM_NOTE));
     }
 
     private static Row phaseRow(String impl, TrialResult trial, PhaseResult phase, Cell report, String trialCaveat) {
@@ -182,6 +243,9 @@ final class Tables {
         List<String> caveats = new ArrayList<>();
         if (phase.generatorBound()) {
             caveats.add(BOUND + " generator-bound");
+        }
+        if (phase.missedSchedule()) {
+            caveats.add(LATE + " missed its schedule: " + phase.schedule().missed());
         }
         if (cost == null) {
             caveats.add("too short to sample its cost");
@@ -201,17 +265,33 @@ final class Tables {
                 Cell.of(Fmt.count(phase.stats().ok())), Cell.of(Fmt.count(phase.stats().ko())),
                 Cell.of(errors(phase.stats().errors()))));
         if (cost == null) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < COST_COLUMNS; i++) {
                 cells.add(Cell.of(NONE));
             }
         } else {
+            Double compiler = cost.cpuMicrosPerRequest(ThreadRole.COMPILER);
             cells.addAll(List.of(Cell.of(Fmt.micros(cost.serverCpuMicrosPerRequest())),
+                    Cell.of(compiler == null ? NONE : Fmt.micros(compiler)),
                     Cell.of(Fmt.percent(cost.serverCpuUtilisation())), Cell.of(Fmt.percent(cost.generatorCpuUtilisation())),
+                    Cell.of(cost.gatlingCpuUtilisation() == null ? NONE : Fmt.percent(cost.gatlingCpuUtilisation())),
                     Cell.of(Fmt.mib(cost.peakRssBytes())), Cell.of(String.valueOf(cost.peakThreads()))));
         }
         cells.add(report);
         cells.add(Cell.of(String.join("; ", caveats)));
         return new Row(cells, caveats.isEmpty() ? Mark.NONE : Mark.CAVEAT);
+    }
+
+    /** What the reader must know of a whole trial, on its first row: Gatling's own errors, a warm-up cut short. */
+    private static String trialCaveats(TrialResult trial) {
+        List<String> caveats = new ArrayList<>();
+        if (!gatlingErrors(trial.gatlingErrors()).isEmpty()) {
+            caveats.add(gatlingErrors(trial.gatlingErrors()));
+        }
+        if (trial.notWarm()) {
+            caveats.add(NOT_WARM + ": the warm-up ran out after " + Fmt.plain(Math.round(trial.warmup().seconds()))
+                    + " s");
+        }
+        return String.join("; ", caveats);
     }
 
     /** A link to the trial's Gatling report, relative to the run folder so that the folder can move. */

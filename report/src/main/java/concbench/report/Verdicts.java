@@ -6,6 +6,7 @@ import concbench.runner.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -66,6 +67,7 @@ final class Verdicts {
         if (verdicts.isEmpty()) {
             verdicts.add("Nothing was measured: every trial of this scenario failed." + failures);
         }
+        floor(view, scenario).ifPresent(verdicts::add);
         return verdicts;
     }
 
@@ -73,6 +75,9 @@ final class Verdicts {
             ToDoubleFunction<PhaseResult> figure) {
         List<Candidate> candidates = new ArrayList<>();
         for (String impl : view.implementations(scenario)) {
+            if (impl.equals(TrialResult.FLOOR)) {
+                continue; // the floor is the machine's, not a server: it is never ranked
+            }
             List<Measured> measured = phases.apply(impl);
             if (!measured.isEmpty()) {
                 candidates.add(new Candidate(impl, measured, RunView.mean(measured, figure)));
@@ -155,6 +160,29 @@ final class Verdicts {
             caveat.append(String.join(", ", reasons)).append('.');
         }
         return caveat.toString();
+    }
+
+    /** What the floor measured: the best any server could show here, the yardstick of every figure above. */
+    private static Optional<String> floor(RunView view, String scenario) {
+        List<Integer> levels = view.levels(scenario);
+        List<String> figures = new ArrayList<>();
+        for (int users : levels) {
+            List<Measured> sweep = view.sweep(TrialResult.FLOOR, scenario, users);
+            if (!sweep.isEmpty()) {
+                figures.add(Fmt.rate(RunView.mean(sweep, THROUGHPUT)) + " req/s at " + users + " users");
+            }
+        }
+        List<Measured> rate = view.rate(TrialResult.FLOOR, scenario);
+        if (!rate.isEmpty()) {
+            figures.add("a p99 of " + Fmt.ms(RunView.mean(rate, P99)) + " ms at " + Fmt.count(rate.getFirst().phase()
+                    .rate()) + " req/s");
+        }
+        if (figures.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("The floor, the back end itself measured the same way on the server's CPUs, reached "
+                + and(figures) + ": what this machine, CPU layout and load generator measure for a server that does "
+                + "next to nothing. A server figure within its noise is marked " + FloorNoise.MARK + " in the table.");
     }
 
     /** {@code a}, {@code a and b}, {@code a, b and c}. */

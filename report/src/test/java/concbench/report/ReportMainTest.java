@@ -73,7 +73,7 @@ class ReportMainTest {
         Path run = Fixtures.copy("smoke2", temp.resolve("run"));
         Files.writeString(run.resolve("run.json"), Files.readString(run.resolve("run.json"))
                 .replace("\"formatVersion\": 2", "\"formatVersion\": 3"));
-        assertFails(run.toString(), "has results format version 3, this suite reads version 2");
+        assertFails(run.toString(), "has results format version 3, this suite reads versions 1 to 2");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class BenchRun {
     static final int SOME_TRIAL_FAILED = 1;
     /** The report reads a few files and writes two: seconds. Far longer means something is wrong with it. */
     private static final long REPORT_TIMEOUT_SECONDS = 120;
+    private static final Path PROC = Path.of("/proc");
 
     private final RunOptions options;
     private final PrintStream out;
@@ -75,10 +76,11 @@ public final class BenchRun {
     int execute() throws IOException, InterruptedException {
         Files.createDirectories(options.out());
         Profile profile = options.profile();
-        int total = options.implementations().size() * options.scenarios().size() * profile.trials();
+        List<String> targets = targets();
+        int total = targets.size() * options.scenarios().size() * profile.trials();
         boolean interactive = System.console() != null && System.console().isTerminal();
         Progress progress = new Progress(out, interactive, profile, total);
-        trials = new TrialRunner(options, layout, launcher, progress);
+        trials = new TrialRunner(options, layout, launcher, progress, PROC);
         RunManifest manifest = RunManifest.start(options, layout, launcher, Environment.probe(options.root()));
         printHeader(manifest, total);
         ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
@@ -87,7 +89,7 @@ public final class BenchRun {
         try {
             for (int trial = 1; trial <= profile.trials(); trial++) {
                 for (Scenario scenario : options.scenarios()) {
-                    for (String implementation : options.implementations()) {
+                    for (String implementation : targets) {
                         progress.trialStarted(++index, implementation, scenario, trial);
                         TrialResult result = trials.run(implementation, scenario, trial);
                         if (interrupted) {
@@ -116,6 +118,19 @@ public final class BenchRun {
             }
             finished.countDown();
         }
+    }
+
+    /**
+     * What each scenario of each trial round measures: every implementation, then the floor (the back end itself
+     * through the same phases, on the server's CPUs), interleaved with them so that a machine that drifts moves
+     * the floor with the servers.
+     */
+    private List<String> targets() {
+        List<String> targets = new ArrayList<>(options.implementations());
+        if (options.floor()) {
+            targets.add(TrialResult.FLOOR);
+        }
+        return List.copyOf(targets);
     }
 
     /**
@@ -168,8 +183,8 @@ public final class BenchRun {
 
     private void printHeader(RunManifest manifest, int total) {
         Profile profile = options.profile();
-        out.printf("conc-bench run, profile %s: %s x %s x %d trial(s) = %d trials, about %s%n", profile.name(),
-                options.implementations(), options.scenarios().stream().map(Scenario::label).toList(),
+        out.printf("conc-bench run, profile %s: %s x %s x %d trial(s) = %d trials, up to about %s%n", profile.name(),
+                targets(), options.scenarios().stream().map(Scenario::label).toList(),
                 profile.trials(), total,
                 Progress.clock(java.time.Duration.ofSeconds((long) total * (profile.loadSeconds() + 15)).toNanos()));
         out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));

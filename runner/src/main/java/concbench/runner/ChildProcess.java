@@ -114,6 +114,11 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Whether it exits, by itself, within {@code timeout}. */
+    boolean exitsWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Blocks until it exits by itself; its output is then complete. */
     int waitFor() throws InterruptedException {
         int exit = process.waitFor();

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  */
 final class Launcher {
     static final String SERVER_FLAGS = "config/server-jvm.flags";
+    static final String BACKEND = "backend";
     private static final String TASKSET = "/usr/bin/taskset";
     private static final String SETSID = "/usr/bin/setsid";
 
@@ -46,7 +47,7 @@ final class Launcher {
         List<String> flags = new ArrayList<>(jvmFlags(SERVER_FLAGS));
         flags.addAll(ServerProperties.jvmArguments(serverProperties(variant)));
         List<String> command = javaOn(cpus, flags);
-        command.addAll(List.of("-jar", runnableJar(variant.implementation() + "-impl").toString(),
+        command.addAll(List.of("-jar", runnableJar(serverModule(variant.implementation())).toString(),
                 "--port", "0", "--backend", backendUrl, "--io-threads", Integer.toString(cpus.size())));
         command.addAll(variant.args());
         return command;
@@ -58,7 +59,7 @@ final class Launcher {
      */
     List<String> optionsCheck(Variant variant) throws IOException {
         List<String> command = new ArrayList<>(List.of(java, "-jar",
-                runnableJar(variant.implementation() + "-impl").toString()));
+                runnableJar(serverModule(variant.implementation())).toString()));
         command.addAll(variant.args());
         command.add(ServerLauncher.HELP);
         return command;
@@ -69,10 +70,15 @@ final class Launcher {
         return ServerProperties.read(ServerProperties.file(root, variant.implementation()));
     }
 
+    /** The module of an implementation: {@code <name>-impl}. */
+    static String serverModule(String implementation) {
+        return implementation + "-impl";
+    }
+
     /** The delay back end on an ephemeral port, one event loop per CPU of its set. */
     List<String> backend(CpuSet cpus) throws IOException {
         List<String> command = javaOn(cpus, jvmFlags(SERVER_FLAGS));
-        command.addAll(List.of("-jar", runnableJar("backend").toString(),
+        command.addAll(List.of("-jar", runnableJar(BACKEND).toString(),
                 "--port", "0", "--threads", Integer.toString(cpus.size())));
         return command;
     }

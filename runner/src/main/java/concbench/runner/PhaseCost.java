@@ -1,19 +1,29 @@
 package concbench.runner;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a phase cost, from the {@link ProcSampler} samples inside its window: CPU utilisation of the server and
- * of the load generator's CPU set, the server's CPU time per request, and its peak memory and threads.
+ * of the load generator's CPU set, the server's CPU time per request, in total and by thread role, and its peak
+ * memory and threads.
  *
- * @param serverCpuUtilisation     server CPU time / (window x server CPUs), 0..1
- * @param serverCpuMicrosPerRequest server CPU time / requests completed in the window: the cost of a request
- * @param peakRssBytes             the largest resident set seen in the window
- * @param peakThreads              the most threads seen in the window
- * @param generatorCpuUtilisation  CPU time of everything on the load generator's CPUs (Gatling, and the back end
- *                                 when it shares them) / (window x those CPUs), 0..1
- * @param generatorBound           the load generator's CPUs were at least {@value #SATURATED} busy while the
- *                                 server's were not: the phase's throughput is a lower bound for the server
+ * @param serverCpuUtilisation       server CPU time / (window x server CPUs), 0..1
+ * @param serverCpuMicrosPerRequest  server CPU time / requests completed in the window: the cost of a request
+ * @param peakRssBytes               the largest resident set seen in the window
+ * @param peakThreads                the most threads seen in the window
+ * @param generatorCpuUtilisation    CPU time of everything on the load generator's CPUs (Gatling, and the back end
+ *                                   when it shares them) / (window x those CPUs), 0..1
+ * @param generatorBound             the load generator's CPUs were at least {@value #SATURATED} busy while the
+ *                                   server's were not: the phase's throughput is a lower bound for the server
+ * @param gatlingCpuUtilisation      Gatling's own CPU time / (window x the load generator's CPUs), 0..1
+ * @param cpuMicrosPerRequestByRole  the server's CPU time per request by {@link ThreadRole} (every role, in their
+ *                                   order), from the thread readings inside the window; adds up to about
+ *                                   {@code serverCpuMicrosPerRequest}. Null when fewer than two readings fall in it
+ * @param threadsByRole              the server's threads by role at the window's last thread reading; null likewise
  */
 public record PhaseCost(
         double serverCpuUtilisation,
@@ -21,11 +31,21 @@ public record PhaseCost(
         long peakRssBytes,
         int peakThreads,
         double generatorCpuUtilisation,
-        boolean generatorBound) {
+        boolean generatorBound,
+        Double gatlingCpuUtilisation,
+        Map<String, Double> cpuMicrosPerRequestByRole,
+        Map<String, Integer> threadsByRole) {
 
     static final double SATURATED = 0.9;
     private static final double NANOS_PER_MICRO = 1_000;
     private static final double NANOS_PER_MILLI = 1_000_000;
+
+    /** A phase's cost as results of version 1 recorded it, without Gatling's part or the thread roles. */
+    public PhaseCost(double serverCpuUtilisation, double serverCpuMicrosPerRequest, long peakRssBytes, int peakThreads,
+            double generatorCpuUtilisation, boolean generatorBound) {
+        this(serverCpuUtilisation, serverCpuMicrosPerRequest, peakRssBytes, peakThreads, generatorCpuUtilisation,
+                generatorBound, null, null, null);
+    }
 
     /**
      * @param backendSharesGenerator whether the back end runs on the load generator's CPUs, and so competes with it
@@ -43,17 +63,58 @@ public record PhaseCost(
         ProcSampler.Sample last = inside.getLast();
         double wallNanos = (last.epochMs() - first.epochMs()) * NANOS_PER_MILLI;
         long serverCpu = last.serverCpuNanos() - first.serverCpuNanos();
-        long generatorCpu = last.generatorCpuNanos() - first.generatorCpuNanos()
+        long gatlingCpu = last.generatorCpuNanos() - first.generatorCpuNanos();
+        long generatorCpu = gatlingCpu
                 + (backendSharesGenerator ? last.backendCpuNanos() - first.backendCpuNanos() : 0);
         double server = serverCpu / (wallNanos * serverCpus);
         double generator = generatorCpu / (wallNanos * generatorCpus);
-        double requestsInSampledWindow = requests * (last.epochMs() - first.epochMs()) / (double) (endMs - startMs);
+        List<ProcSampler.Sample> readings = inside.stream().filter(s -> s.roles() != null).toList();
         return new PhaseCost(
                 server,
-                requestsInSampledWindow > 0 ? serverCpu / NANOS_PER_MICRO / requestsInSampledWindow : 0,
+                perRequest(serverCpu, requests, first.epochMs(), last.epochMs(), startMs, endMs),
                 inside.stream().mapToLong(ProcSampler.Sample::serverRssBytes).max().orElse(0),
                 inside.stream().mapToInt(ProcSampler.Sample::serverThreads).max().orElse(0),
                 generator,
-                generator >= SATURATED && server < SATURATED);
+                generator >= SATURATED && server < SATURATED,
+                gatlingCpu / (wallNanos * generatorCpus),
+                readings.size() < 2 ? null : byRole(readings.getFirst(), readings.getLast(), requests, startMs, endMs),
+                readings.isEmpty() ? null : threadsByRole(readings.getLast().roles()));
+    }
+
+    /** CPU time between two readings per request completed between them, requests spread evenly over the window. */
+    private static double perRequest(long cpuNanos, long requests, long fromMs, long toMs, long startMs, long endMs) {
+        double requestsBetween = requests * (toMs - fromMs) / (double) (endMs - startMs);
+        return requestsBetween > 0 ? cpuNanos / NANOS_PER_MICRO / requestsBetween : 0;
+    }
+
+    private static Map<String, Double> byRole(ProcSampler.Sample first, ProcSampler.Sample last, long requests,
+            long startMs, long endMs) {
+        Map<String, Double> byRole = new LinkedHashMap<>();
+        for (ThreadRole role : ThreadRole.values()) {
+            long cpu = last.roles().cpuNanos()[role.ordinal()] - first.roles().cpuNanos()[role.ordinal()];
+            byRole.put(role.key(), perRequest(cpu, requests, first.epochMs(), last.epochMs(), startMs, endMs));
+        }
+        return byRole;
+    }
+
+    private static Map<String, Integer> threadsByRole(ThreadCpu.Reading reading) {
+        Map<String, Integer> threads = new LinkedHashMap<>();
+        for (ThreadRole role : ThreadRole.values()) {
+            threads.put(role.key(), reading.threads()[role.ordinal()]);
+        }
+        return threads;
+    }
+
+    /** The CPU time per request of one role; null where the phase has no reading by role (results of version 1). */
+    public Double cpuMicrosPerRequest(ThreadRole role) {
+        return cpuMicrosPerRequestByRole == null ? null : cpuMicrosPerRequestByRole.get(role.key());
+    }
+
+    /** The sum of the roles' CPU time per request, which should be within a few percent of the total. */
+    @JsonIgnore
+    public Double cpuMicrosPerRequestOfRoles() {
+        return cpuMicrosPerRequestByRole == null ? null
+                : cpuMicrosPerRequestByRole.values().stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                        .sum();
     }
 }

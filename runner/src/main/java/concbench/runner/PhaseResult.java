@@ -12,11 +12,18 @@ import java.util.Locale;
  * server (from {@code /proc}). The warm-up is kept with {@code kind = warmup} so that nothing measured is thrown
  * away, and every consumer leaves it out of every number.
  *
- * @param kind  {@code warmup}, {@code sweep} (closed model: {@code users} looping users, for throughput) or
- *              {@code rate} (open model: {@code rate} arrivals per second, for latency)
- * @param cost  null when the phase was too short to sample
+ * @param kind     {@code warmup}, {@code sweep} (closed model: {@code users} looping users, for throughput) or
+ *                 {@code rate} (open model: {@code rate} arrivals per second, for latency)
+ * @param cost     null when the phase was too short to sample
+ * @param schedule whether a rate phase kept its schedule; null for the other phases and in results of version 1
  */
-public record PhaseResult(String name, String kind, int users, int rate, PhaseStats stats, PhaseCost cost) {
+public record PhaseResult(String name, String kind, int users, int rate, PhaseStats stats, PhaseCost cost,
+        RateSchedule schedule) {
+
+    /** A phase as results of version 1 recorded it. */
+    public PhaseResult(String name, String kind, int users, int rate, PhaseStats stats, PhaseCost cost) {
+        this(name, kind, users, rate, stats, cost, null);
+    }
 
     static List<PhaseResult> of(SimulationStats simulation, List<ProcSampler.Sample> samples, CpuLayout layout,
             boolean backendSharesGenerator) {
@@ -24,9 +31,10 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
             PhaseName name = PhaseName.parse(stats.phase());
             PhaseCost cost = PhaseCost.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
                     layout.server().size(), layout.loadGenerator().size(), backendSharesGenerator);
+            boolean rate = name.kind() == PhaseName.Kind.RATE;
             return new PhaseResult(stats.phase(), name.kind().name().toLowerCase(Locale.ROOT),
-                    name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0,
-                    name.kind() == PhaseName.Kind.RATE ? name.value() : 0, stats, cost);
+                    name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0, rate ? name.value() : 0, stats, cost,
+                    rate ? RateSchedule.of(name.value(), stats, cost) : null);
         }).toList();
     }
 
@@ -43,5 +51,11 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
     /** Whether the load generator, not the server, limited this phase: its throughput is a lower bound. */
     public boolean generatorBound() {
         return cost != null && cost.generatorBound();
+    }
+
+    /** Whether this is a rate phase that Gatling or the server could not keep on schedule. */
+    @JsonIgnore
+    public boolean missedSchedule() {
+        return schedule != null && !schedule.kept();
     }
 }

@@ -26,6 +26,8 @@ final class Progress {
     private int finished;
     private long trialStart;
     private long loadStart;
+    /** When the warm-up ended, System.nanoTime(); 0 while it runs. */
+    private long warmupEnd;
     private long lastCount;
     private long lastCountAt;
     private long lastLogged;
@@ -51,6 +53,7 @@ final class Progress {
 
     void loadStarted() {
         loadStart = System.nanoTime();
+        warmupEnd = 0;
         lastCount = 0;
         lastCountAt = loadStart;
         lastLogged = loadStart;
@@ -69,7 +72,7 @@ final class Progress {
         lastCount = total;
         lastCountAt = now;
         String status = String.format(Locale.ROOT, "%s: %s, %,.0f req/s | %s elapsed, about %s left", prefix,
-                phaseAt((now - loadStart) / 1_000_000_000L), rate, clock(now - runStart), clock(remainingNanos(now)));
+                phaseAt(warmupEnd == 0 ? -1 : (now - warmupEnd) / 1_000_000_000L), rate, clock(now - runStart), clock(remainingNanos(now)));
         if (interactive) {
             out.print("\r\033[K" + status);
             out.flush();
@@ -77,6 +80,12 @@ final class Progress {
             out.println(status);
             lastLogged = now;
         }
+    }
+
+    void warmupEnded(Warmup warmup) {
+        warmupEnd = System.nanoTime();
+        line(String.format(Locale.ROOT, "%s: warm-up %s after %.0f s", prefix,
+                warmup.steadyState() ? "reached steady state" : "ran out of time, NOT WARM", warmup.seconds()));
     }
 
     void trialFinished(String outcome) {
@@ -88,12 +97,12 @@ final class Progress {
         out.println((interactive ? "\r\033[K" : "") + text);
     }
 
-    /** The phase Gatling runs at this many seconds after it started, from the profile's schedule. */
+    /** The phase Gatling runs this many seconds after the warm-up ended (negative: before), from the profile. */
     String phaseAt(long seconds) {
-        if (seconds < profile.warmupSeconds()) {
+        if (seconds < 0) {
             return "warm-up";
         }
-        long sweep = seconds - profile.warmupSeconds();
+        long sweep = seconds;
         int level = (int) (sweep / profile.levelSeconds());
         return level < profile.levels().size()
                 ? profile.levels().get(level) + " users"

@@ -14,6 +14,11 @@ import java.nio.file.StandardCopyOption;
 public final class ResultFiles {
     /** The version of the results format that {@code results/README.md} documents; bump it on any change. */
     public static final int FORMAT_VERSION = 2;
+    /**
+     * The oldest version this suite still reads: version 2 only added fields, so a version-1 file reads with them
+     * absent (null, or 0 for a number).
+     */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param implementations the servers to measure: implementations and variants, by their {@link Variant} names
  * @param out             the run's results folder, {@code results/<timestamp>-<host>} unless given
  * @param serverCpus      CPU sets given on the command line, null where the default layout decides
+ * @param floor           whether each scenario of each round also measures the floor (the back end itself)
  */
 record RunOptions(
         Path root,
@@ -24,10 +25,11 @@ record RunOptions(
         Path out,
         CpuSet serverCpus,
         CpuSet loadGeneratorCpus,
-        CpuSet backendCpus) {
+        CpuSet backendCpus,
+        boolean floor) {
 
     static final Map<String, String> OPTIONS = CommandLine.options(
-            "profile", "smoke (CI, under 3 min), ci (the regression gate's rounds), quick (default, under 10 min) or full "
+            "profile", "smoke (CI, under 3 min), ci (the regression gate's rounds), quick (default, under 15 min) or full "
                     + "(3 trials, long phases)",
             "impls", "comma-separated servers to measure, an implementation or a variant IMPL:OPTION=VALUE "
                     + "(e.g. netty,loom,loom:client=jdk; default: every implementation with its default options)",
@@ -36,7 +38,9 @@ record RunOptions(
             "out", "results folder (default: results/<timestamp>-<host>)",
             "server-cpus", "CPUs of the server, e.g. 0-3 (default: derived from the core count)",
             "loadgen-cpus", "CPUs of Gatling",
-            "backend-cpus", "CPUs of the fan-out back end");
+            "backend-cpus", "CPUs of the fan-out back end",
+            "floor", "yes (default): each scenario also measures the floor, the back end itself through the same "
+                    + "phases; no: the servers only");
 
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_TRIALS = 100;
@@ -56,7 +60,17 @@ record RunOptions(
         String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + Environment.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(line.string("out", defaultOut)).normalize(),
-                cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"));
+                cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"),
+                yesOrNo(line, "floor"));
+    }
+
+    private static boolean yesOrNo(CommandLine line, String option) {
+        String value = line.string(option, "yes");
+        return switch (value) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException("--" + option + " must be yes or no, got '" + value + "'");
+        };
     }
 
     /** The variant a name means, in its one spelling; its options are checked by the server itself. */

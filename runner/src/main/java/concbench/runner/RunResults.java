@@ -69,15 +69,16 @@ public record RunResults(Path dir, RunManifest manifest, List<TrialResult> trial
             throw new UnusableResultsException(file + " is not a results file: " + e.getMessage());
         }
         int version = tree.path("formatVersion").asInt(-1);
-        if (version != ResultFiles.FORMAT_VERSION) {
+        if (version < ResultFiles.OLDEST_READABLE_VERSION || version > ResultFiles.FORMAT_VERSION) {
             throw new UnusableResultsException(file + " has results format version "
-                    + (version < 0 ? "(none)" : version) + ", this suite reads version " + ResultFiles.FORMAT_VERSION);
+                    + (version < 0 ? "(none)" : version) + ", this suite reads versions "
+                    + ResultFiles.OLDEST_READABLE_VERSION + " to " + ResultFiles.FORMAT_VERSION);
         }
         try {
             return JSON.treeToValue(tree, type);
         } catch (IOException e) {
-            throw new UnusableResultsException(file + " does not match results format version "
-                    + ResultFiles.FORMAT_VERSION + ": " + e.getMessage());
+            throw new UnusableResultsException(file + " does not match results format version " + version + ": "
+                    + e.getMessage());
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 final class Summary {
     static final String GENERATOR_BOUND_MARK = "*";
+    static final String NOT_WARM = "NOT WARM";
+    static final String MISSED_SCHEDULE_MARK = "!";
     private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
     /** The row, with the width of the server column, as wide as the longest name (a variant's can be long). */
     private static final String ROW = "%%-8s %%-%ds %%5s  %%18s  %%9s %%9s %%9s  %%10s %%9s %%7s  %%s%%n";
@@ -33,6 +35,12 @@ final class Summary {
         if (koCount(result) > 0) {
             text.append(String.format(Locale.ROOT, ", %,d failed requests", koCount(result)));
         }
+        ratePhase(result).filter(PhaseResult::missedSchedule)
+                .ifPresent(rate -> text.append(", the fixed rate missed its schedule: ").append(rate.schedule().missed()));
+        if (result.notWarm()) {
+            text.append(String.format(Locale.ROOT, ", %s: the warm-up ran out after %.0f s", NOT_WARM,
+                    result.warmup().seconds()));
+        }
         return text.toString();
     }
 
@@ -42,6 +50,7 @@ final class Summary {
         StringBuilder table = new StringBuilder(String.format(row, "scenario", "server", "trial", "best req/s (users)",
                 "p50 ms", "p99 ms", "p99.9 ms", "CPU us/req", "RSS MiB", "threads", "status"));
         boolean anyBound = false;
+        boolean anyMissed = false;
         List<TrialResult> sorted = results.stream()
                 .sorted(Comparator.comparing(TrialResult::scenario).thenComparing(TrialResult::implementation)
                         .thenComparingInt(TrialResult::trial))
@@ -55,21 +64,29 @@ final class Summary {
             Optional<PhaseResult> best = bestSweep(result);
             Optional<PhaseResult> rate = ratePhase(result);
             anyBound |= best.map(PhaseResult::generatorBound).orElse(false);
+            boolean missed = rate.map(PhaseResult::missedSchedule).orElse(false);
+            anyMissed |= missed;
+            String late = missed ? MISSED_SCHEDULE_MARK : "";
             table.append(String.format(Locale.ROOT, row, result.scenario(), result.implementation(), result.trial(),
                     best.map(b -> String.format(Locale.ROOT, "%,.0f (%d)%s", b.stats().throughput(), b.users(),
                             b.generatorBound() ? GENERATOR_BOUND_MARK : "")).orElse("-"),
-                    rate.map(r -> ms(r.stats().latency().p50Ms())).orElse("-"),
-                    rate.map(r -> ms(r.stats().latency().p99Ms())).orElse("-"),
-                    rate.map(r -> ms(r.stats().latency().p999Ms())).orElse("-"),
+                    rate.map(r -> ms(r.stats().latency().p50Ms()) + late).orElse("-"),
+                    rate.map(r -> ms(r.stats().latency().p99Ms()) + late).orElse("-"),
+                    rate.map(r -> ms(r.stats().latency().p999Ms()) + late).orElse("-"),
                     best.map(PhaseResult::cost).map(c -> String.format(Locale.ROOT, "%.1f", c.serverCpuMicrosPerRequest()))
                             .orElse("-"),
                     best.map(PhaseResult::cost).map(c -> String.format(Locale.ROOT, "%.0f", c.peakRssBytes() / BYTES_PER_MIB))
                             .orElse("-"),
                     best.map(PhaseResult::cost).map(c -> Integer.toString(c.peakThreads())).orElse("-"),
-                    koCount(result) == 0 ? "ok" : String.format(Locale.ROOT, "ok, %,d failed requests", koCount(result))));
+                    (koCount(result) == 0 ? "ok" : String.format(Locale.ROOT, "ok, %,d failed requests", koCount(result)))
+                            + (result.notWarm() ? ", " + NOT_WARM : "")));
         }
         table.append("latency: the fixed-rate run (Gatling's clock has 1 ms resolution); CPU per request, RSS and "
                 + "threads: the best sweep level\n");
+        if (anyMissed) {
+            table.append(MISSED_SCHEDULE_MARK + " the fixed-rate phase missed its schedule (Gatling sent late or the "
+                    + "server fell behind): its latency is not free of coordinated omission\n");
+        }
         if (anyBound) {
             table.append(GENERATOR_BOUND_MARK + " the load generator's CPUs were saturated while the server's were not: "
                     + "the server can do more than this\n");

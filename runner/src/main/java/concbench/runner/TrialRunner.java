@@ -25,33 +25,60 @@ import java.util.concurrent.TimeUnit;
  */
 final class TrialRunner {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration SERVER_WATCH = Duration.ofMillis(500);
+    private static final Duration SERVER_WATCH = Duration.ofMillis(250);
+    /**
+     * How long after the profile's longest warm-up Gatling ends its warm-up by itself: only if the runner could
+     * not tell it to, since the runner ends it at the longest warm-up.
+     */
+    private static final int WARMUP_BACKSTOP_SECONDS = 10;
+    static final String WARMUP_PROGRESS = "warmup.progress";
+    static final String WARMUP_DONE = "warmup.done";
+    static final String FLOOR_SIMULATION = "concbench.gatling.FloorSimulation";
+    /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
     private final RunOptions options;
     private final CpuLayout layout;
     private final Launcher launcher;
     private final Progress progress;
+    private final Path procRoot;
     /** The children of the trial in progress, so that an interrupt of the run can stop them. */
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    TrialRunner(RunOptions options, CpuLayout layout, Launcher launcher, Progress progress) {
+    TrialRunner(RunOptions options, CpuLayout layout, Launcher launcher, Progress progress, Path procRoot) {
         this.options = options;
         this.layout = layout;
         this.launcher = launcher;
         this.progress = progress;
+        this.procRoot = procRoot;
     }
 
-    /** @param implementation an implementation or a variant, by its {@link Variant} name */
+    /**
+     * One trial of a server, or of the floor when {@code implementation} is {@value TrialResult#FLOOR}.
+     *
+     * @param implementation an implementation or a variant, by its {@link Variant} name, or the floor
+     */
     TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException {
         Variant variant = Variant.parse(implementation);
         String id = TrialResult.id(implementation, scenario.label(), trial);
         Instant started = Instant.now();
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
+        boolean floor = implementation.equals(TrialResult.FLOOR);
         ChildProcess server = null;
         try {
             Files.createDirectories(logs);
             Files.createDirectories(gatlingDir);
+            ThreadRoles roles = ThreadRoles.ofJar(launcher.runnableJar(floor ? Launcher.BACKEND
+                    : Launcher.serverModule(variant.implementation())));
+            if (floor) {
+                // The floor: the back end itself as the target, on the server's CPUs, calling nothing.
+                progress.step("starting the back end as the floor on CPUs " + layout.server());
+                server = track(ChildProcess.start(implementation, launcher.backend(layout.server()),
+                        logs.resolve(id + ".server.log"), line -> { }));
+                int port = server.awaitListening(START_TIMEOUT);
+                return load(implementation, scenario, trial, started, server, null, port, gatlingDir, roles);
+            }
             // Started for hello too: the contract check before measuring includes a fan-out. It idles then.
             ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.backend()),
                     logs.resolve(id + ".backend.log"), line -> { }));
@@ -67,31 +94,55 @@ final class TrialRunner {
                 return failed(implementation, scenario, trial, started, "failed verification: " + wrong.get(),
                         server.tail());
             }
-            progress.step("verified; loading it with Gatling on CPUs " + layout.loadGenerator());
-            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir);
+            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir, roles);
         } catch (ChildProcess.StartFailure e) {
             return failed(implementation, scenario, trial, started, e.getMessage(), e.logTail());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return failed(implementation, scenario, trial, started, e.toString(), server == null ? "" : server.tail());
         } finally {
             stopAll();
         }
     }
 
+    /** @param backend null for the floor, which calls no back end */
     private TrialResult load(String implementation, Scenario scenario, int trial, Instant started,
-            ChildProcess server, ChildProcess backend, int port, Path gatlingDir)
+            ChildProcess server, ChildProcess backend, int port, Path gatlingDir, ThreadRoles roles)
             throws IOException, InterruptedException {
+        progress.step((backend == null ? "" : "verified; ") + "loading it with Gatling on CPUs "
+                + layout.loadGenerator());
+        Profile profile = options.profile();
+        Path warmupProgress = gatlingDir.resolve(WARMUP_PROGRESS);
+        Path warmupDone = gatlingDir.resolve(WARMUP_DONE);
+        // Threads that cannot be read fail the trial before any load, with the reason.
+        try {
+            new ThreadCpu(procRoot, server.pid(), roles).read();
+        } catch (IOException e) {
+            return failed(implementation, scenario, trial, started, "cannot read the server's threads from "
+                    + procRoot + ": " + e, server.tail());
+        }
         progress.loadStarted();
-        GatlingCommand command = new GatlingCommand(options.root(), scenario.simulation(),
-                simulationProperties(scenario, port), gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
+        GatlingCommand command = new GatlingCommand(options.root(),
+                implementation.equals(TrialResult.FLOOR) ? FLOOR_SIMULATION : scenario.simulation(),
+                simulationProperties(scenario, port, implementation.equals(TrialResult.FLOOR), warmupProgress,
+                        warmupDone),
+                gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
         GatlingProcess gatling = track(GatlingProcess.start(command, progress::gatlingSaid));
-        ProcSampler sampler = new ProcSampler(server.pid(), gatling.process().pid(), backend.pid());
+        ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
+                backend == null ? ProcSampler.NO_PROCESS : backend.pid(), roles);
+        WarmupMonitor warmup = new WarmupMonitor(warmupProgress, warmupDone, sampler,
+                Duration.ofSeconds(profile.warmupMinSeconds()), Duration.ofSeconds(profile.warmupSeconds()));
         GatlingProcess.Result run;
         try (sampler) {
             while (!gatling.process().waitFor(SERVER_WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (!server.isAlive()) {
+                if (!server.isAlive() || sampler.failure().isPresent() && server.exitsWithin(EXIT_GRACE)) {
                     return failed(implementation, scenario, trial, started, "the server "
                             + server.exitDescription() + " during the load", server.tail());
+                }
+                if (sampler.failure().isPresent()) {
+                    return failed(implementation, scenario, trial, started, sampler.failure().get(), server.tail());
+                }
+                if (warmup.poll()) {
+                    progress.warmupEnded(warmup.result());
                 }
             }
             run = gatling.await();
@@ -103,12 +154,13 @@ final class TrialRunner {
             return failed(implementation, scenario, trial, started, "Gatling recorded no request of phase(s) "
                     + missing, server.tail());
         }
-        boolean backendSharesGenerator = layout.backend().overlaps(layout.loadGenerator());
+        boolean backendSharesGenerator = backend != null && layout.backend().overlaps(layout.loadGenerator());
         List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout, backendSharesGenerator);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
-                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null, started.toString(), Instant.now().toString(),
+                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null,
+                started.toString(), Instant.now().toString(),
                 options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
-                simulation.errorsOutsideRequests(), phases);
+                simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared());
     }
 
     /** The phases a simulation of the profile runs, by the names its requests carry. */
@@ -121,27 +173,33 @@ final class TrialRunner {
         return phases;
     }
 
-    /** The system properties the simulations read: one place that turns a profile into a Gatling run. */
-    private Map<String, String> simulationProperties(Scenario scenario, int port) {
+    /**
+     * The system properties the simulations read: one place that turns a profile into a Gatling run. The floor
+     * asks the back end for the delay a fan-out's calls wait (none for hello).
+     */
+    private Map<String, String> simulationProperties(Scenario scenario, int port, boolean floor, Path warmupProgress,
+            Path warmupDone) {
         Profile profile = options.profile();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("target", "http://127.0.0.1:" + port);
-        properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds()));
+        properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
         properties.put("warmupUsers", Integer.toString(profile.warmupUsers()));
+        properties.put("warmupProgressFile", warmupProgress.toString());
+        properties.put("warmupDoneFile", warmupDone.toString());
         properties.put("levels", String.join(",", profile.levels().stream().map(String::valueOf).toList()));
         properties.put("levelSeconds", Integer.toString(profile.levelSeconds()));
         properties.put("rate", Integer.toString(profile.rate(scenario)));
         properties.put("rateSeconds", Integer.toString(profile.rateSeconds()));
         properties.put("calls", Integer.toString(Scenario.FANOUT_CALLS));
-        properties.put("delayMs", Integer.toString(Scenario.FANOUT_DELAY_MS));
+        properties.put("delayMs", Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));
         return properties;
     }
 
     private TrialResult failed(String implementation, Scenario scenario, int trial, Instant started, String reason,
             String logTail) {
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
-                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.FAILED, reason, logTail, started.toString(), Instant.now().toString(), null, Map.of(),
-                List.of());
+                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.FAILED, reason,
+                logTail, started.toString(), Instant.now().toString(), null, Map.of(), List.of(), null, null);
     }
 
     /** What the server ran with from {@code config/<implementation>.properties}; a file it cannot read is none. */

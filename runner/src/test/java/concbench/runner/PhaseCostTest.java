@@ -15,11 +15,11 @@ class PhaseCostTest {
     @Test
     void costsAPhaseFromTheSamplesInsideItsWindow() {
         List<ProcSampler.Sample> samples = List.of(
-                new ProcSampler.Sample(900, 0, 100, 10, 0, 0),
-                new ProcSampler.Sample(1000, 0, 200, 12, 0, 0),
-                new ProcSampler.Sample(1500, 250 * MS, 300, 20, 500 * MS, 0),
-                new ProcSampler.Sample(2000, 500 * MS, 250, 15, 1000 * MS, 0),
-                new ProcSampler.Sample(2100, 999 * MS, 999, 99, 0, 0));
+                new ProcSampler.Sample(900, 0, 100, 10, 0, 0, null),
+                new ProcSampler.Sample(1000, 0, 200, 12, 0, 0, null),
+                new ProcSampler.Sample(1500, 250 * MS, 300, 20, 500 * MS, 0, null),
+                new ProcSampler.Sample(2000, 500 * MS, 250, 15, 1000 * MS, 0, null),
+                new ProcSampler.Sample(2100, 999 * MS, 999, 99, 0, 0, null));
         PhaseCost cost = PhaseCost.of(samples, 1000, 2000, 10_000, 1, 1, false);
         assertEquals(0.5, cost.serverCpuUtilisation(), 1e-9);
         assertEquals(50.0, cost.serverCpuMicrosPerRequest(), 1e-9);
@@ -32,8 +32,8 @@ class PhaseCostTest {
     @Test
     void aBackEndOnTheGeneratorsCpusCountsAsGeneratorLoad() {
         List<ProcSampler.Sample> samples = List.of(
-                new ProcSampler.Sample(0, 0, 1, 1, 0, 0),
-                new ProcSampler.Sample(1000, 950 * MS, 1, 1, 600 * MS, 300 * MS));
+                new ProcSampler.Sample(0, 0, 1, 1, 0, 0, null),
+                new ProcSampler.Sample(1000, 950 * MS, 1, 1, 600 * MS, 300 * MS, null));
         PhaseCost shared = PhaseCost.of(samples, 0, 1000, 100, 1, 1, true);
         assertEquals(0.9, shared.generatorCpuUtilisation(), 1e-9);
         assertFalse(shared.generatorBound(), "the server was busy too: not the generator's limit");
@@ -42,6 +42,6 @@ class PhaseCostTest {
 
     @Test
     void aPhaseWithoutTwoSamplesHasNoCost() {
-        assertNull(PhaseCost.of(List.of(new ProcSampler.Sample(5, 0, 0, 0, 0, 0)), 0, 10, 1, 1, 1, false));
+        assertNull(PhaseCost.of(List.of(new ProcSampler.Sample(5, 0, 0, 0, 0, 0, null)), 0, 10, 1, 1, 1, false));
     }
 }

@@ -31,8 +31,8 @@ class RunResultsTest {
                 new LatencyHistogram.Latency(100, 1, 2, 3, 4, 5), new Timeline(1000, List.of(100L), List.of(1L)));
         PhaseResult phase = new PhaseResult("sweep-16", "sweep", 16, 0, stats,
                 new PhaseCost(0.5, 10, 1L << 20, 20, 0.95, true));
-        return new TrialResult(2, "netty", "hello", number, Map.of(), Map.of(), TrialResult.OK, null, null, startedAt, "e", "g",
-                Map.of(), List.of(phase));
+        return new TrialResult(2, "netty", "hello", number, Map.of(), Map.of(), TrialResult.OK, null, null, startedAt,
+                "e", "g", Map.of(), List.of(phase), null, null);
     }
 
     @Test
@@ -60,7 +60,7 @@ class RunResultsTest {
 
         Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 3}");
         String version = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();
-        assertTrue(version.contains("format version 3, this suite reads version 2"), version);
+        assertTrue(version.contains("format version 3, this suite reads versions 1 to 2"), version);
 
         Files.writeString(dir.resolve("run.json"), "{\"formatVersion\": 1, ");
         String broken = assertThrows(RunResults.UnusableResultsException.class, () -> RunResults.read(dir)).getMessage();

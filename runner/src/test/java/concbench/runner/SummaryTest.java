@@ -20,8 +20,8 @@ class SummaryTest {
     }
 
     private static TrialResult trial(String implementation, List<PhaseResult> phases) {
-        return new TrialResult(2, implementation, "hello", 1, Map.of(), Map.of(), TrialResult.OK, null, null, "a", "b", "r", Map.of(),
-                phases);
+        return new TrialResult(2, implementation, "hello", 1, Map.of(), Map.of(), TrialResult.OK, null, null, "a", "b",
+                "r", Map.of(), phases, null, null);
     }
 
     @Test
@@ -42,8 +42,8 @@ class SummaryTest {
 
     @Test
     void aFailedTrialShowsItsReason() {
-        TrialResult failed = new TrialResult(2, "vertx", "fanout", 2, Map.of(), Map.of(), TrialResult.FAILED, "it broke", "tail", "a", "b",
-                null, Map.of(), List.of());
+        TrialResult failed = new TrialResult(2, "vertx", "fanout", 2, Map.of(), Map.of(), TrialResult.FAILED,
+                "it broke", "tail", "a", "b", null, Map.of(), List.of(), null, null);
         assertEquals("FAILED: it broke", Summary.outcome(failed));
         assertTrue(Summary.table(List.of(failed)).contains("FAILED: it broke"));
     }

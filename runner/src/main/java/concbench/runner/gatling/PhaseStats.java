@@ -25,15 +25,23 @@ import java.util.Map;
  * @param latency       percentiles of the OK requests' response times; a KO can be fast for the wrong reason
  *                      (a refused connection) and would flatter them
  * @param timeline      OK and KO requests second by second, by the second in which they ended
+ * @param lastSendMs    when the phase's last request was sent, epoch milliseconds (0 in results of version 1): with
+ *                      {@code windowStartMs}, how long the phase took to send its requests
  */
 public record PhaseStats(String phase, long ok, long ko, Map<String, Long> errors, long windowStartMs,
-        long windowEndMs, double throughput, LatencyHistogram.Latency latency, Timeline timeline) {
+        long windowEndMs, double throughput, LatencyHistogram.Latency latency, Timeline timeline, long lastSendMs) {
 
     private static final double MILLIS_PER_SECOND = 1000.0;
     private static final long MIN_WINDOW_MS = 1;
 
     public PhaseStats {
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    }
+
+    /** A phase as results of version 1 recorded it, without its last send. */
+    public PhaseStats(String phase, long ok, long ko, Map<String, Long> errors, long windowStartMs, long windowEndMs,
+            double throughput, LatencyHistogram.Latency latency, Timeline timeline) {
+        this(phase, ok, ko, errors, windowStartMs, windowEndMs, throughput, latency, timeline, 0);
     }
 
     public long windowMs() {
@@ -50,6 +58,7 @@ public record PhaseStats(String phase, long ok, long ko, Map<String, Long> error
         private long ko;
         private long windowStartMs = Long.MAX_VALUE;
         private long windowEndMs = Long.MIN_VALUE;
+        private long lastSendMs = Long.MIN_VALUE;
 
         Accumulator(String phase) {
             this.phase = phase;
@@ -68,6 +77,7 @@ public record PhaseStats(String phase, long ok, long ko, Map<String, Long> error
             }
             windowStartMs = Math.min(windowStartMs, request.startMs());
             windowEndMs = Math.max(windowEndMs, request.endMs());
+            lastSendMs = Math.max(lastSendMs, request.startMs());
             endCounts.add(request.endMs(), request.ok());
         }
 
@@ -80,7 +90,7 @@ public record PhaseStats(String phase, long ok, long ko, Map<String, Long> error
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> sortedErrors.put(e.getKey(), e.getValue()));
             return new PhaseStats(phase, ok, ko, sortedErrors, windowStartMs, windowEnd, throughput,
-                    latency.latency(), endCounts.perSecond(windowStartMs, windowEnd));
+                    latency.latency(), endCounts.perSecond(windowStartMs, windowEnd), lastSendMs);
         }
     }
 }

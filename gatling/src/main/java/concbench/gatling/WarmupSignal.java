@@ -1,0 +1,91 @@
+package concbench.gatling;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Lets the runner end the warm-up once the server is warm, in the same Gatling JVM as the measured phases: a fresh
+ * Gatling JVM is itself cold (after 4 s it was still compiling, at a third of its warm rate), so the warm-up cannot
+ * be a simulation of its own.
+ *
+ * <p>The warm-up's looping users loop as long as {@link #warming()}. A daemon thread appends
+ * {@code <epoch ms> <responses so far>} to the progress file once a second, from which the runner reads the
+ * warm-up's throughput, and ends the warm-up when the done file appears or the longest warm-up has passed,
+ * whichever comes first. Without the two properties the warm-up simply lasts {@code warmupSeconds}.
+ */
+final class WarmupSignal {
+    /** System property: the file whose appearance ends the warm-up. */
+    static final String DONE_FILE = "warmupDoneFile";
+    /** System property: the file the warm-up's progress is appended to. */
+    static final String PROGRESS_FILE = "warmupProgressFile";
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
+    private final AtomicBoolean warming = new AtomicBoolean(true);
+    private final LongAdder responses = new LongAdder();
+    /** Opened by the first warm-up user: Gatling takes a while between building the simulation and injecting. */
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    private WarmupSignal() {
+    }
+
+    /** Starts watching; the longest warm-up counts from the moment the first warm-up user starts. */
+    static WarmupSignal start(Duration longest) {
+        WarmupSignal signal = new WarmupSignal();
+        String done = System.getProperty(DONE_FILE);
+        String progress = System.getProperty(PROGRESS_FILE);
+        Thread.ofPlatform().daemon().name("warmup-signal").start(() -> signal.watch(longest,
+                done == null ? null : Path.of(done), progress == null ? null : Path.of(progress)));
+        return signal;
+    }
+
+    boolean warming() {
+        started.countDown();
+        return warming.get();
+    }
+
+    /** Counts a warm-up response, OK or not: the runner judges the throughput from these. */
+    void responded() {
+        responses.increment();
+    }
+
+    private void watch(Duration longest, Path done, Path progress) {
+        try {
+            started.await();
+            long start = System.nanoTime();
+            long nextReport = start;
+            while (System.nanoTime() - start < longest.toNanos() && (done == null || !Files.exists(done))) {
+                if (progress != null && System.nanoTime() >= nextReport) {
+                    report(progress);
+                    nextReport += REPORT_INTERVAL.toNanos();
+                }
+                Thread.sleep(POLL_INTERVAL);
+            }
+            if (progress != null) {
+                report(progress);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            warming.set(false);
+        }
+    }
+
+    private void report(Path progress) {
+        String line = System.currentTimeMillis() + " " + responses.sum() + "\n";
+        try {
+            Files.writeString(progress, line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the warm-up's progress to " + progress, e);
+        }
+    }
+}
