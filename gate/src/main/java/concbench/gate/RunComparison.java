@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,10 @@ import java.util.function.Function;
  */
 final class RunComparison {
     private static final double PERCENT = 100;
-    static final String GENERATOR_BOUND = "generator-bound: the load generator, not the server, was the limit; "
+    static final String GENERATOR_BOUND_NOTE = "generator-bound: the load generator, not the server, was the limit; "
             + "shown, never gates";
+    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %,d responses in every trial, the fewest "
+            + "here is %,d";
 
     private final Thresholds thresholds;
     private final List<Row> rows = new ArrayList<>();
@@ -40,6 +43,7 @@ final class RunComparison {
             cpu(), errors());
     private static final List<Metric> RATE = List.of(
             new Metric(Measure.LATENCY_P50, p -> Optional.of(p.stats().latency().p50Ms())),
+            new Metric(Measure.LATENCY_P90, p -> Optional.of(p.stats().latency().p90Ms())),
             new Metric(Measure.LATENCY_P99, p -> Optional.of(p.stats().latency().p99Ms())),
             new Metric(Measure.LATENCY_P999, p -> Optional.of(p.stats().latency().p999Ms())),
             cpu(), errors());
@@ -107,11 +111,24 @@ final class RunComparison {
                 if (baseValues.isEmpty() || headValues.isEmpty()) {
                     continue;
                 }
-                boolean gated = !(bound && metric.measure() == Measure.THROUGHPUT_OF_SWEEP);
-                rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), metric.measure(),
-                        Side.ofTrials(baseValues), Side.ofTrials(headValues),
-                        thresholds.of(metric.measure().metric()), gated, weakReason(baseValues, headValues),
-                        gated ? List.of() : List.of(GENERATOR_BOUND)));
+                Measure measure = metric.measure();
+                List<String> notes = new ArrayList<>();
+                String notGated = null;
+                if (bound && measure == Measure.THROUGHPUT_OF_SWEEP) {
+                    notGated = Row.GENERATOR_BOUND;
+                    notes.add(GENERATOR_BOUND_NOTE);
+                } else if (measure.percentile().isPresent()) {
+                    long needed = PercentileSamples.needed(measure.percentile().getAsDouble());
+                    long fewest = concat(basePhases, headPhases).stream()
+                            .mapToLong(p -> p.stats().latency().count()).min().orElse(0);
+                    if (fewest < needed) {
+                        notGated = Row.TOO_FEW_SAMPLES;
+                        notes.add(String.format(Locale.ROOT, TOO_FEW_SAMPLES_NOTE, measure.metric(), needed, fewest));
+                    }
+                }
+                rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), measure,
+                        Side.ofTrials(baseValues), Side.ofTrials(headValues), thresholds.of(measure.metric()),
+                        notGated, weakReason(baseValues, headValues), notes));
             }
         });
     }
@@ -124,7 +141,7 @@ final class RunComparison {
         List<String> reasons = head.stream().filter(t -> !t.ok())
                 .map(t -> "head trial " + t.trial() + " failed: " + firstLine(t.failure())).toList();
         return Row.judge(origin, Measure.FAILURES, Side.ofTrials(failed(base)), Side.ofTrials(failed(head)),
-                thresholds.of(Measure.FAILED_TRIALS), true, weakReason(base, head), reasons);
+                thresholds.of(Measure.FAILED_TRIALS), null, weakReason(base, head), reasons);
     }
 
     /** With one trial on a side there is no spread to judge a change against. */
