@@ -5,6 +5,7 @@ import concbench.runner.Profile;
 import concbench.runner.RunManifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -61,8 +62,10 @@ record Comparison(
                 + "(adjustedPValue must be below " + Evidence.ALPHA + "), valid whatever the dependence between rows; "
                 + "improvements are a family of their own under the same level. Rows left out of that family, shown "
                 + "but never judged (notGatedReason): a percentile on fewer than " + PercentileSamples.BEYOND
-                + " responses beyond it in a trial (p99 needs 1,000 per trial, p99.9 10,000): too few samples to "
-                + "gate; a row whose base trials spread so much that a change of its threshold could not reach "
+                + " responses beyond it in a trial (p99 needs " + String.format(Locale.ROOT, "%,d",
+                PercentileSamples.needed(99)) + " per trial, p99.9 " + String.format(Locale.ROOT, "%,d",
+                PercentileSamples.needed(99.9)) + "): too few samples to gate; a row whose base trials spread so much "
+                + "that a change of its threshold could not reach "
                 + "p < " + Evidence.ALPHA + " / (the rows that could be gated), detectableChangePercent being the "
                 + "smallest change that could: too noisy to gate; throughput of a generator-bound phase, which "
                 + "measured the load generator. Latency is read on Gatling's 1 ms clock: a latency change of 1 ms or "

@@ -23,8 +23,8 @@ final class RunComparison {
     private static final double PERCENT = 100;
     static final String GENERATOR_BOUND_NOTE = "generator-bound: the load generator, not the server, was the limit; "
             + "shown, never gates";
-    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %,d responses in every trial, the fewest "
-            + "here is %,d";
+    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %,d responses in every trial, the "
+            + "fewest here is %,d";
 
     private final Thresholds thresholds;
     private final List<Row> rows = new ArrayList<>();

@@ -120,8 +120,8 @@ class RunComparisonTest {
         Rows rows = compare(List.of(base, base.throughput(10_010), base.throughput(9_990)),
                 List.of(worse, worse.throughput(7_010), worse.throughput(6_990)));
         for (String[] phaseAndMetric : new String[][] {{"sweep-64", "throughput"}, {"rate-500", "p50"},
-                {"rate-500", "p90"}, {"rate-500", "p99"}, {"rate-500", "p999"}, {"sweep-64", "cpuPerRequest"}, {"rate-500", "cpuPerRequest"},
-                {"sweep-64", "errorRate"}, {"rate-500", "errorRate"}}) {
+                {"rate-500", "p90"}, {"rate-500", "p99"}, {"rate-500", "p999"}, {"sweep-64", "cpuPerRequest"},
+                {"rate-500", "cpuPerRequest"}, {"sweep-64", "errorRate"}, {"rate-500", "errorRate"}}) {
             Row row = row(rows, phaseAndMetric[0], phaseAndMetric[1]);
             assertEquals(Row.REGRESSION, row.verdict(), row.toString());
         }
