@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end test of the regression gate on real runs: a smoke run (netty, hello, 3 trials) compared with an exact
-# copy of itself, and two halves of the gate's recorded fixture of identical code (gate/src/test/resources/
-# concbench/gate/fixture-ci, 6 trials against 6), pass with ./bench compare (exit 0) and write compare.json and
-# compare.md; a folder that holds no results is unusable input (exit 2, one line); ./bench ab stopped mid-way
-# compares what both sides finished. Run by `./bench test`; about 3 minutes on 2 CPUs, more when the base worktree
-# is built the first time.
+# copy of itself, and two halves of the gate's recorded fixture of identical code when it is there (gate/src/test/
+# resources/concbench/gate/fixture-ci, 6 trials against 6), pass with ./bench compare (exit 0) and write
+# compare.json and compare.md; a folder that holds no results is unusable input (exit 2, one line); ./bench ab
+# stopped mid-way compares what both sides finished. Run by `./bench test`; about 3 minutes on 2 CPUs, more when
+# the base worktree is built the first time.
 #
 # Every check here is deterministic: the same input gives the same verdict. Two live runs of the same code against
 # each other are not: the gate is built to fail such a comparison at most 1% of the time (gate/README.md, "False
