@@ -52,8 +52,10 @@ check "a run against its exact copy is no regression" exits_with 0 "^PASS: no re
   "$BENCH" compare "$WORK/base" "$WORK/head"
 check "it writes compare.json" grep -q '"formatVersion" : 2' "$WORK/head/compare.json"
 check "with a row per metric" grep -q '"metric" : "p99"' "$WORK/head/compare.json"
-check "each judged row with its adjusted p-value" grep -q '"adjustedPValue" : [0-9]' "$WORK/head/compare.json"
-check "and the size of the family judged together" grep -qE '"familySize" : [1-9]' "$WORK/head/compare.json"
+# How many rows are judged together depends on how much the trials spread, so only the fields are checked.
+check "each row with its adjusted p-value" grep -q '"adjustedPValue" : ' "$WORK/head/compare.json"
+check "and why it is not gated" grep -q '"notGatedReason" : ' "$WORK/head/compare.json"
+check "and the size of the family judged together" grep -qE '"familySize" : [0-9]+' "$WORK/head/compare.json"
 check "and compare.md, verdict first" grep -q '^\*\*Performance gate PASS' "$WORK/head/compare.md"
 check "the head's report shows the comparison" grep -q '<h2>Comparison with ' "$WORK/head/report.html"
 check "with the gate's rows" grep -q '<td>netty</td><td>hello</td><td>rate-500</td><td>p99 (ms' "$WORK/head/report.html"

@@ -105,7 +105,8 @@ final class Summaries {
         return List.of(row.scenario(), row.implementation(), row.phase().isEmpty() ? "-" : row.phase(),
                 row.metric() + " " + row.unit(), Format.side(row.base()), Format.side(row.head()),
                 Format.change(row.changePercent()), Format.p(row.pValue()), Format.p(row.adjustedPValue()),
-                row.verdict() + (row.note() == null ? "" : " (" + row.note() + ")"));
+                row.verdict() + (row.notGatedReason() != null ? " (" + row.notGatedReason() + ")"
+                        : row.note() == null ? "" : " (" + row.note() + ")"));
     }
 
     private static String describe(Comparison.End end) {
