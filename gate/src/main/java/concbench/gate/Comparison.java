@@ -5,6 +5,7 @@ import concbench.runner.Profile;
 import concbench.runner.RunManifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -14,6 +15,9 @@ import java.util.function.Function;
  * @param environmentWarnings how the two runs' machines and settings differ: a difference there can explain any
  *                            row
  * @param method              one paragraph: how the intervals and the evidence were computed, and why
+ * @param alpha               the chance of a false alarm the whole comparison takes (for regressions; improvements
+ *                            alike): the level of Holm's correction
+ * @param familySize          the rows the t-test judged together under that correction
  */
 record Comparison(
         int formatVersion,
@@ -21,11 +25,13 @@ record Comparison(
         End head,
         List<String> environmentWarnings,
         String method,
+        double alpha,
+        int familySize,
         int regressions,
         int improvements,
         List<Row> rows) {
 
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final String FILE = "compare.json";
 
     /** One side as given: its folder, commit, profile and start. */
@@ -34,7 +40,8 @@ record Comparison(
 
     static Comparison of(Folder base, Folder head, List<Row> rows, Thresholds thresholds) {
         return new Comparison(FORMAT_VERSION, base.end(), head.end(), environmentWarnings(base, head),
-                method(thresholds), (int) rows.stream().filter(Row::isRegression).count(),
+                method(thresholds), Evidence.ALPHA, (int) rows.stream().filter(r -> r.adjustedPValue() != null).count(),
+                (int) rows.stream().filter(Row::isRegression).count(),
                 (int) rows.stream().filter(Row::isImprovement).count(), rows);
     }
 
@@ -46,24 +53,31 @@ record Comparison(
         return "One value per trial and metric, never per-request samples; warm-up phases are left out. Each side's "
                 + "interval is the " + Math.round(Side.CONFIDENCE * 100) + "% Student-t confidence interval of its "
                 + "trial mean. A row is a regression when its mean moved the bad way by more than its threshold ("
-                + thresholds.describe() + ", in percent of the base mean) AND the trials show it: Welch's t-test on "
-                + "the trial values, one-sided in the direction of the change, at p < " + Evidence.ALPHA + ". "
-                + "With the 3 to 6 trials a CI run affords, a rank test cannot reach that level at all (3 against 3 "
-                + "trials have 20 orderings, so its smallest p is 0.05), while the t-test on trial means can when "
-                + "trials are tight, and Welch's form does not assume the change left the spread alone. An "
-                + "improvement is the same in the good direction. Latency is read on Gatling's 1 ms clock: a "
-                + "latency change of 1 ms or less never counts. The error rate (failed requests in % of all) counts "
-                + "any rise beyond its threshold when every head trial is above every base trial (a sound server "
-                + "has no errors, so there is no noise for a t-test to model); a trial that failed outright (the "
-                + "server did not start, failed the contract or died) in the head where the base had none is a "
-                + "regression. A side with a single trial has no spread: the threshold alone decides and the row "
-                + "says its evidence is weak. Throughput of a generator-bound phase measured the load generator, "
-                + "not the server: shown, never gated. JMH scores use JMH's own 99.9% confidence interval; the "
-                + "evidence is the two intervals not overlapping (a run without intervals, such as --quick, is weak "
-                + "evidence). Each gated row risks a false alarm from random noise of under " + Evidence.ALPHA
-                + " (less still with the threshold), so n rows risk under n x " + Evidence.ALPHA + " together; a "
-                + "systematic drift between two runs taken at different times is beyond any test, which is why "
-                + "./bench ab interleaves the two sides' trials on one machine.";
+                + thresholds.describe() + ", in percent of the base mean) AND the trials show it. Throughput, "
+                + "latency percentiles and CPU per request: the two-sample t-test on the trial values (variance "
+                + "pooled over both sides: identical code spreads alike, and Welch's degrees of freedom, estimated "
+                + "from 3 trials a side, would cost most of the power), one-sided in the direction of the change; "
+                + "pValue is that row's alone. The rows so judged are decided together, so that a whole comparison "
+                + "of identical code fails at most " + Evidence.ALPHA + " of the time: Holm-Bonferroni over them "
+                + "(adjustedPValue must be below " + Evidence.ALPHA + "), valid whatever the dependence between rows; "
+                + "improvements are a family of their own under the same level. Rows left out of that family, shown "
+                + "but never judged (notGatedReason): a percentile on fewer than " + PercentileSamples.BEYOND
+                + " responses beyond it in a trial (p99 needs " + String.format(Locale.ROOT, "%,d",
+                PercentileSamples.needed(99)) + " per trial, p99.9 " + String.format(Locale.ROOT, "%,d",
+                PercentileSamples.needed(99.9)) + "): too few samples to gate; a row whose base trials spread so much "
+                + "that a change of its threshold could not reach "
+                + "p < " + Evidence.ALPHA + " / (the rows that could be gated), detectableChangePercent being the "
+                + "smallest change that could: too noisy to gate; throughput of a generator-bound phase, which "
+                + "measured the load generator. Latency is read on Gatling's 1 ms clock: a latency change of 1 ms or "
+                + "less never counts. The error rate (failed requests in % of all) counts any rise beyond its "
+                + "threshold when every head trial is above every base trial (a sound server has no errors, so there "
+                + "is no noise for a t-test to model); a trial that failed outright (the server did not start, "
+                + "failed the contract or died) in the head where the base had none is a regression. A side with a "
+                + "single trial has no spread: the threshold alone decides and the row says its evidence is weak. "
+                + "JMH scores use JMH's own 99.9% confidence interval; the evidence is the two intervals not "
+                + "overlapping (a run without intervals, such as --quick, is weak evidence). A systematic drift "
+                + "between two runs taken at different times is beyond any test, which is why ./bench ab "
+                + "interleaves the two sides' trials on one machine.";
     }
 
     /** How the two sides' machines and settings differ, each difference one sentence. */

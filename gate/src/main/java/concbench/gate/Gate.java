@@ -95,7 +95,7 @@ public final class Gate {
                     + base.contents() + ", " + head.given() + " holds " + head.contents()
                     + (notCompared.isEmpty() ? "" : "; " + String.join("; ", notCompared)));
         }
-        Comparison comparison = Comparison.of(base, head, rows, settings);
+        Comparison comparison = Comparison.of(base, head, FamilyOfRows.judge(rows), settings);
         Path dir = Path.of(head.given());
         ResultFiles.write(dir.resolve(Comparison.FILE), comparison);
         writeAtomically(dir.resolve(Summaries.MARKDOWN_FILE), Summaries.markdown(comparison, notCompared));

@@ -44,7 +44,7 @@ final class JmhComparison {
             }
             boolean gated = !score.timesAFootprint() && !other.timesAFootprint();
             rows.add(Row.judge(new Row.Origin(score.benchmark(), SCENARIO, score.params()), measure, score.side(),
-                    other.side(), thresholds.of(Measure.SCORE), gated,
+                    other.side(), thresholds.of(Measure.SCORE), gated ? null : Row.TIMES_A_FOOTPRINT,
                     score.hasInterval() && other.hasInterval() ? null : "no error interval on a side",
                     gated ? List.of() : List.of(FOOTPRINT_TIMING)));
         });

@@ -1,5 +1,8 @@
 package concbench.gate;
 
+import java.util.Map;
+import java.util.OptionalDouble;
+
 /**
  * What one row measures and how it is judged.
  *
@@ -10,6 +13,7 @@ package concbench.gate;
 record Measure(String metric, String unit, Better better, Evidence evidence, double resolution) {
     static final String THROUGHPUT = "throughput";
     static final String P50 = "p50";
+    static final String P90 = "p90";
     static final String P99 = "p99";
     static final String P999 = "p999";
     static final String CPU_PER_REQUEST = "cpuPerRequest";
@@ -20,16 +24,26 @@ record Measure(String metric, String unit, Better better, Evidence evidence, dou
     /** Gatling's clock resolution: two latency readings 1 ms apart may be the same latency. */
     private static final double GATLING_CLOCK_MS = 1;
 
-    static final Measure THROUGHPUT_OF_SWEEP = new Measure(THROUGHPUT, "req/s", Better.HIGHER, Evidence.WELCH, 0);
+    static final Measure THROUGHPUT_OF_SWEEP = new Measure(THROUGHPUT, "req/s", Better.HIGHER, Evidence.T_TEST, 0);
     static final Measure LATENCY_P50 = latency(P50);
+    static final Measure LATENCY_P90 = latency(P90);
     static final Measure LATENCY_P99 = latency(P99);
     static final Measure LATENCY_P999 = latency(P999);
-    static final Measure CPU = new Measure(CPU_PER_REQUEST, "us/req", Better.LOWER, Evidence.WELCH, 0);
+    static final Measure CPU = new Measure(CPU_PER_REQUEST, "us/req", Better.LOWER, Evidence.T_TEST, 0);
     static final Measure ERRORS = new Measure(ERROR_RATE, "%", Better.LOWER, Evidence.EVERY_TRIAL, 0);
     static final Measure FAILURES = new Measure(FAILED_TRIALS, "% of trials", Better.LOWER, Evidence.ANY_CHANGE, 0);
 
+    /** Which percentile of the response times each latency metric is, in percent. */
+    private static final Map<String, Double> PERCENTILES = Map.of(P50, 50.0, P90, 90.0, P99, 99.0, P999, 99.9);
+
+    /** The percentile this metric reads, in percent (99.9 for {@code p999}); empty for every other metric. */
+    OptionalDouble percentile() {
+        Double percent = PERCENTILES.get(metric);
+        return percent == null ? OptionalDouble.empty() : OptionalDouble.of(percent);
+    }
+
     private static Measure latency(String percentile) {
-        return new Measure(percentile, "ms", Better.LOWER, Evidence.WELCH, GATLING_CLOCK_MS);
+        return new Measure(percentile, "ms", Better.LOWER, Evidence.T_TEST, GATLING_CLOCK_MS);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,10 +21,13 @@ import java.util.function.Function;
  */
 final class RunComparison {
     private static final double PERCENT = 100;
-    static final String GENERATOR_BOUND = "generator-bound: the load generator, not the server, was the limit; "
+    static final String GENERATOR_BOUND_NOTE = "generator-bound: the load generator, not the server, was the limit; "
             + "shown, never gates";
-    static final String ROLE = "one thread role's part of cpuPerRequest, which gates; shown, never gates itself";
-    static final String FLOOR = "the floor: the back end itself, the machine's limit, not a server; shown, never gates";
+    static final String ROLE_NOTE = "one thread role's part of cpuPerRequest, which gates; shown, never gates itself";
+    static final String FLOOR_NOTE = "the floor: the back end itself, the machine's limit, not a server; shown, never "
+            + "gates";
+    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %,d responses in every trial, the "
+            + "fewest here is %,d";
 
     private final Thresholds thresholds;
     private final List<Row> rows = new ArrayList<>();
@@ -42,6 +46,7 @@ final class RunComparison {
             cpu(), errors());
     private static final List<Metric> RATE = List.of(
             new Metric(Measure.LATENCY_P50, p -> Optional.of(p.stats().latency().p50Ms())),
+            new Metric(Measure.LATENCY_P90, p -> Optional.of(p.stats().latency().p90Ms())),
             new Metric(Measure.LATENCY_P99, p -> Optional.of(p.stats().latency().p99Ms())),
             new Metric(Measure.LATENCY_P999, p -> Optional.of(p.stats().latency().p999Ms())),
             cpu(), errors());
@@ -123,15 +128,30 @@ final class RunComparison {
                 if (baseValues.isEmpty() || headValues.isEmpty()) {
                     continue;
                 }
-                boolean floor = implementation.equals(TrialResult.FLOOR);
-                boolean role = CpuRoleMetrics.isRole(metric.measure());
-                boolean bounded = bound && metric.measure() == Measure.THROUGHPUT_OF_SWEEP;
-                boolean gated = !bounded && !role && !floor;
-                rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), metric.measure(),
-                        Side.ofTrials(baseValues), Side.ofTrials(headValues),
-                        thresholds.of(metric.measure().metric()), gated, weakReason(baseValues, headValues),
-                        floor ? List.of(FLOOR) : role ? List.of(ROLE)
-                                : bounded ? List.of(GENERATOR_BOUND) : List.of()));
+                Measure measure = metric.measure();
+                List<String> notes = new ArrayList<>();
+                String notGated = null;
+                if (implementation.equals(TrialResult.FLOOR)) {
+                    notGated = Row.FLOOR;
+                    notes.add(FLOOR_NOTE);
+                } else if (CpuRoleMetrics.isRole(measure)) {
+                    notGated = Row.THREAD_ROLE;
+                    notes.add(ROLE_NOTE);
+                } else if (bound && measure == Measure.THROUGHPUT_OF_SWEEP) {
+                    notGated = Row.GENERATOR_BOUND;
+                    notes.add(GENERATOR_BOUND_NOTE);
+                } else if (measure.percentile().isPresent()) {
+                    long needed = PercentileSamples.needed(measure.percentile().getAsDouble());
+                    long fewest = concat(basePhases, headPhases).stream()
+                            .mapToLong(p -> p.stats().latency().count()).min().orElse(0);
+                    if (fewest < needed) {
+                        notGated = Row.TOO_FEW_SAMPLES;
+                        notes.add(String.format(Locale.ROOT, TOO_FEW_SAMPLES_NOTE, measure.metric(), needed, fewest));
+                    }
+                }
+                rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), measure,
+                        Side.ofTrials(baseValues), Side.ofTrials(headValues), thresholds.of(measure.metric()),
+                        notGated, weakReason(baseValues, headValues), notes));
             }
         });
     }
@@ -144,7 +164,7 @@ final class RunComparison {
         List<String> reasons = head.stream().filter(t -> !t.ok())
                 .map(t -> "head trial " + t.trial() + " failed: " + firstLine(t.failure())).toList();
         return Row.judge(origin, Measure.FAILURES, Side.ofTrials(failed(base)), Side.ofTrials(failed(head)),
-                thresholds.of(Measure.FAILED_TRIALS), true, weakReason(base, head), reasons);
+                thresholds.of(Measure.FAILED_TRIALS), null, weakReason(base, head), reasons);
     }
 
     /** With one trial on a side there is no spread to judge a change against. */

@@ -1,8 +1,12 @@
 package concbench.gate;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Student's t distribution, for the intervals of trial means and for Welch's t-test. Written out here (the
- * regularised incomplete beta function by its continued fraction, ln Γ by Stirling's series) rather than taken
+ * Student's t distribution, for the intervals of trial means, the t-test and the precision rule. Written out here
+ * (the regularised incomplete beta function by its continued fraction, ln Γ by Stirling's series) rather than taken
  * from a statistics library: a few dozen lines against a dependency for the whole gate.
  */
 final class StudentT {
@@ -12,10 +16,12 @@ final class StudentT {
     /** ln Γ(x) is shifted up to this before Stirling's series, where its first terms are exact to ~1e-12. */
     private static final double STIRLING_FROM = 10;
 
+    private static final Map<List<Double>, Double> QUANTILES = new ConcurrentHashMap<>();
+
     private StudentT() {
     }
 
-    /** P(T ≤ t) for T with {@code df} degrees of freedom (df may be fractional, as Welch's is). */
+    /** P(T ≤ t) for T with {@code df} degrees of freedom (df may be fractional). */
     static double cdf(double t, double df) {
         if (Double.isInfinite(t)) {
             return t > 0 ? 1 : 0;
@@ -24,8 +30,15 @@ final class StudentT {
         return t > 0 ? 1 - tail : tail;
     }
 
-    /** The t with P(T ≤ t) = p, by bisection: monotone, and only called for a handful of rows. */
+    /**
+     * The t with P(T ≤ t) = p, by bisection: monotone, and asked for a handful of (p, df) pairs, each remembered,
+     * since the calibration asks for the same few a million times.
+     */
     static double quantile(double p, double df) {
+        return QUANTILES.computeIfAbsent(List.of(p, df), key -> bisect(p, df));
+    }
+
+    private static double bisect(double p, double df) {
         if (p <= 0 || p >= 1) {
             throw new IllegalArgumentException("a probability strictly between 0 and 1, not " + p);
         }

@@ -3,6 +3,9 @@ package concbench.gate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a comparison looks like to people: a table for the terminal, and {@code compare.md} for a CI job summary
@@ -10,24 +13,34 @@ import java.util.Locale;
  */
 final class Summaries {
     static final String MARKDOWN_FILE = "compare.md";
-    private static final String TEXT_ROW = "%-8s %-14s %-10s %-21s %-24s %-24s %8s %8s  %s%n";
+    private static final String TEXT_ROW = "%-8s %-14s %-10s %-21s %-24s %-24s %8s %8s %8s  %s%n";
     private static final List<String> HEADINGS = List.of("scenario", "implementation", "phase", "metric", "base",
-            "head", "change", "p", "verdict");
+            "head", "change", "p", "adj. p", "verdict");
 
     private Summaries() {
     }
 
-    /** "PASS: no regression in 38 rows ..." or "FAIL: 2 regressions in 38 rows ...". */
+    /**
+     * "PASS: no regression, 0 improvements in 44 rows (20 gated together at a family-wise 0.01; 24 not gated: 10
+     * too few samples to gate, 14 generator-bound)" or "FAIL: 2 regressions ...".
+     */
     static String verdict(Comparison comparison) {
         int rows = comparison.rows().size();
-        long notGated = comparison.rows().stream().filter(r -> r.verdict().equals(Row.NOT_GATED)).count();
+        Map<String, Long> notGated = comparison.rows().stream().filter(r -> r.verdict().equals(Row.NOT_GATED))
+                .collect(Collectors.groupingBy(r -> r.notGatedReason() == null ? "other" : r.notGatedReason(),
+                        TreeMap::new, Collectors.counting()));
+        long notGatedRows = notGated.values().stream().mapToLong(Long::longValue).sum();
         long weak = comparison.rows().stream().filter(r -> r.evidence().equals(Row.WEAK)).count();
-        return String.format(Locale.ROOT, "%s: %s, %d improvement%s in %d rows (%d not gated%s)",
+        return String.format(Locale.ROOT, "%s: %s, %d improvement%s in %d rows (%d judged together at a "
+                        + "family-wise %s; %d not gated%s%s)",
                 comparison.passed() ? "PASS" : "FAIL",
                 comparison.passed() ? "no regression" : comparison.regressions() + " regression"
                         + (comparison.regressions() == 1 ? "" : "s"),
-                comparison.improvements(), comparison.improvements() == 1 ? "" : "s", rows, notGated,
-                weak == 0 ? "" : ", " + weak + " on weak evidence: a single trial or no interval on a side");
+                comparison.improvements(), comparison.improvements() == 1 ? "" : "s", rows, comparison.familySize(),
+                Format.number(comparison.alpha()), notGatedRows,
+                notGated.isEmpty() ? "" : ": " + notGated.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ")),
+                weak == 0 ? "" : "; " + weak + " on weak evidence: a single trial or no interval on a side");
     }
 
     static String text(Comparison comparison, List<String> notCompared) {
@@ -41,8 +54,9 @@ final class Summaries {
         }
         notCompared.forEach(n -> text.append("not compared: ").append(n).append('\n'));
         text.append("base and head: mean [").append(Math.round(Side.CONFIDENCE * 100))
-                .append("% interval of the trial mean; JMH: its 99.9% interval]; p: Welch's one-sided p-value; "
-                        + "the method is in compare.json\n");
+                .append("% interval of the trial mean; JMH: its 99.9% interval]; p: the t-test's one-sided p-value "
+                        + "of the row alone; adj. p: Holm's, over the rows judged together, which decides; the method "
+                        + "is in compare.json\n");
         text.append(verdict(comparison)).append('\n');
         return text.toString();
     }
@@ -90,8 +104,9 @@ final class Summaries {
     private static List<String> cells(Row row) {
         return List.of(row.scenario(), row.implementation(), row.phase().isEmpty() ? "-" : row.phase(),
                 row.metric() + " " + row.unit(), Format.side(row.base()), Format.side(row.head()),
-                Format.change(row.changePercent()), Format.p(row.pValue()),
-                row.verdict() + (row.note() == null ? "" : " (" + row.note() + ")"));
+                Format.change(row.changePercent()), Format.p(row.pValue()), Format.p(row.adjustedPValue()),
+                row.verdict() + (row.notGatedReason() != null ? " (" + row.notGatedReason() + ")"
+                        : row.note() == null ? "" : " (" + row.note() + ")"));
     }
 
     private static String describe(Comparison.End end) {

@@ -43,16 +43,19 @@ class GateTest {
         assertEquals(Gate.REGRESSION, gate("compare", base.toString(), head.toString()), errors());
 
         JsonNode json = new ObjectMapper().readTree(head.resolve("compare.json").toFile());
-        assertEquals(1, json.get("formatVersion").asInt());
+        assertEquals(2, json.get("formatVersion").asInt());
+        assertEquals(0.01, json.get("alpha").asDouble());
+        assertEquals(7, json.get("familySize").asInt(), "throughput, p50, p90, p99, p999 and CPU in two phases");
         assertEquals(base.toString(), json.get("base").get("dir").asText());
         assertEquals("abc", json.get("head").get("gitCommit").asText());
         assertEquals("smoke", json.get("head").get("profile").asText());
         assertEquals(1, json.get("regressions").asInt());
-        assertTrue(json.get("method").asText().contains("Welch"));
+        assertTrue(json.get("method").asText().contains("Holm-Bonferroni"));
         assertTrue(json.get("environmentWarnings").isEmpty());
         JsonNode row = json.get("rows").get(0);
         for (String field : List.of("implementation", "scenario", "phase", "metric", "unit", "better", "base", "head",
-                "changePercent", "thresholdPercent", "pValue", "evidence", "verdict", "note")) {
+                "changePercent", "thresholdPercent", "pValue", "adjustedPValue", "detectableChangePercent", "evidence",
+                "verdict", "notGatedReason", "note")) {
             assertTrue(row.has(field), "row field " + field + " in " + row);
         }
         assertEquals("throughput", row.get("metric").asText());

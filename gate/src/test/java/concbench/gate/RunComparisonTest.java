@@ -13,8 +13,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunComparisonTest {
+    /** The rows as ./bench compare decides them: each alone, then those the t-test judges together. */
     private static Rows compare(List<Trial> base, List<Trial> head) {
-        return RunComparison.compare(run(base), run(head), Thresholds.defaults());
+        return together(RunComparison.compare(run(base), run(head), Thresholds.defaults()));
+    }
+
+    private static Rows together(Rows rows) {
+        return new Rows(FamilyOfRows.judge(rows.rows()), rows.notCompared());
     }
 
     private static Row row(Rows rows, String phase, String metric) {
@@ -39,12 +44,54 @@ class RunComparisonTest {
     }
 
     @Test
-    void theSameDropInsideNoisyOverlappingTrialsIsNot() {
-        Row throughput = row(compare(throughputs(10_000, 6_000, 14_000), throughputs(8_000, 4_000, 12_000)),
+    void aDropThatTheHeadsScatteredTrialsDoNotShowIsNot() {
+        Row throughput = row(compare(throughputs(10_000, 10_150, 9_850), throughputs(8_800, 7_000, 10_600)),
                 "sweep-64", "throughput");
-        assertEquals(-20, throughput.changePercent(), 0.01);
+        assertEquals(-12, throughput.changePercent(), 0.01);
         assertTrue(throughput.pValue() > 0.01, "p = " + throughput.pValue());
         assertEquals(Row.NO_SIGNIFICANT_CHANGE, throughput.verdict());
+    }
+
+    @Test
+    void trialsTooNoisyForTheirThresholdAreShownButNeverJudged() {
+        // A CV of 40%: with 3 trials a side only a change of several times the mean could reach the evidence bar.
+        Row throughput = row(compare(throughputs(10_000, 6_000, 14_000), throughputs(5_000, 3_000, 7_000)),
+                "sweep-64", "throughput");
+        assertEquals(-50, throughput.changePercent(), 0.01);
+        assertEquals(Row.NOT_GATED, throughput.verdict());
+        assertEquals(Row.TOO_NOISY, throughput.notGatedReason());
+        assertTrue(throughput.detectableChangePercent() > 100, throughput.toString());
+        assertTrue(throughput.note().startsWith("too noisy to gate: the base's trials spread 40% "), throughput.note());
+        assertNull(throughput.adjustedPValue(), "outside the family");
+    }
+
+    @Test
+    void onlyTheBasesSpreadDecidesWhetherARowIsTooNoisy() {
+        // The head went jumpy as well as slower: that must not switch off its own gate.
+        Row throughput = row(compare(throughputs(10_000, 10_100, 9_900), throughputs(7_000, 4_000, 8_000)),
+                "sweep-64", "throughput");
+        assertEquals(null, throughput.notGatedReason());
+        assertTrue(throughput.detectableChangePercent() < 10, throughput.toString());
+    }
+
+    @Test
+    void aPercentileOnTooFewResponsesIsNeverJudged() {
+        Trial ok = Trial.typical();
+        // p99 of 800 responses is set by the 8 slowest; p999 of 9,999 by the 10 slowest.
+        Rows rows = compare(times(3, ok.responses(800)), times(3, ok.responses(800).latency(4, 30, 60)));
+        Row p99 = row(rows, "rate-500", "p99");
+        assertEquals(Row.NOT_GATED, p99.verdict(), "200% slower, but on 8 responses beyond it");
+        assertEquals(Row.TOO_FEW_SAMPLES, p99.notGatedReason());
+        assertEquals("too few samples to gate: p99 needs 1,000 responses in every trial, the fewest here is 800",
+                p99.note());
+        assertEquals(Row.REGRESSION, row(rows, "rate-500", "p50").verdict(), "p50 needs only 20");
+        assertEquals(Row.REGRESSION, row(rows, "rate-500", "p90").verdict(), "p90 needs only 100");
+        List<Trial> head = new java.util.ArrayList<>(times(3, ok.latency(2, 10, 60)));
+        head.set(2, head.get(2).responses(9_999));
+        Row p999 = row(compare(times(3, ok), head), "rate-500", "p999");
+        assertEquals(Row.TOO_FEW_SAMPLES, p999.notGatedReason(), "one trial of one side short is enough");
+        assertEquals(Row.REGRESSION, row(compare(times(3, ok.responses(10_000)), times(3, ok.latency(2, 10, 60))),
+                "rate-500", "p999").verdict());
     }
 
     @Test
@@ -53,8 +100,8 @@ class RunComparisonTest {
                 "sweep-64", "throughput");
         assertTrue(throughput.pValue() < 0.01);
         assertEquals(Row.NO_SIGNIFICANT_CHANGE, throughput.verdict());
-        Rows stricter = RunComparison.compare(run(throughputs(10_000, 10_001, 9_999)),
-                run(throughputs(9_500, 9_501, 9_499)), Thresholds.parse(List.of("throughput=4")));
+        Rows stricter = together(RunComparison.compare(run(throughputs(10_000, 10_001, 9_999)),
+                run(throughputs(9_500, 9_501, 9_499)), Thresholds.parse(List.of("throughput=4"))));
         assertEquals(Row.REGRESSION, row(stricter, "sweep-64", "throughput").verdict());
         assertEquals(4, row(stricter, "sweep-64", "throughput").thresholdPercent());
     }
@@ -73,8 +120,8 @@ class RunComparisonTest {
         Rows rows = compare(List.of(base, base.throughput(10_010), base.throughput(9_990)),
                 List.of(worse, worse.throughput(7_010), worse.throughput(6_990)));
         for (String[] phaseAndMetric : new String[][] {{"sweep-64", "throughput"}, {"rate-500", "p50"},
-                {"rate-500", "p99"}, {"rate-500", "p999"}, {"sweep-64", "cpuPerRequest"}, {"rate-500", "cpuPerRequest"},
-                {"sweep-64", "errorRate"}, {"rate-500", "errorRate"}}) {
+                {"rate-500", "p90"}, {"rate-500", "p99"}, {"rate-500", "p999"}, {"sweep-64", "cpuPerRequest"},
+                {"rate-500", "cpuPerRequest"}, {"sweep-64", "errorRate"}, {"rate-500", "errorRate"}}) {
             Row row = row(rows, phaseAndMetric[0], phaseAndMetric[1]);
             assertEquals(Row.REGRESSION, row.verdict(), row.toString());
         }

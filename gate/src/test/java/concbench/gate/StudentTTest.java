@@ -33,12 +33,13 @@ class StudentTTest {
     }
 
     @Test
-    void welchGivesTheTextbookPValue() {
-        // Means 10 and 12, variances 1 and 4, 3 trials each: t = 2 / sqrt(5/3) = 1.549, Welch df = 2.94.
+    void theTTestGivesTheTextbookPValue() {
+        // Means 10 and 12, variances 1 and 4, 3 trials each: pooled variance 2.5, t = 2 / sqrt(2.5 x 2/3) = 1.549
+        // at 4 degrees of freedom (Welch's would be 2.94 from these same variances).
         Side base = Side.ofTrials(java.util.List.of(9.0, 10.0, 11.0));
         Side head = Side.ofTrials(java.util.List.of(10.0, 12.0, 14.0));
-        double df = Math.pow(5.0 / 3, 2) / (Math.pow(1.0 / 3, 2) / 2 + Math.pow(4.0 / 3, 2) / 2);
-        assertEquals(StudentT.cdf(-2 / Math.sqrt(5.0 / 3), df), Welch.oneSidedP(base, head), 1e-12);
-        assertEquals(0.11, Welch.oneSidedP(base, head), 0.01);
+        assertEquals(StudentT.cdf(-2 / Math.sqrt(5.0 / 3), 4), TTest.oneSidedP(base, head), 1e-12);
+        assertEquals(0.098, TTest.oneSidedP(base, head), 0.001);
+        assertEquals(0.5, TTest.oneSidedP(base, base), 1e-12);
     }
 }

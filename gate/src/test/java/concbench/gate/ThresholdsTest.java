@@ -16,7 +16,7 @@ class ThresholdsTest {
         assertEquals(10, thresholds.of("p50"));
         assertEquals(10, thresholds.of("score"));
         assertEquals(0, thresholds.of("errorRate"));
-        assertTrue(thresholds.describe().startsWith("throughput 5%, p50 10%, p99 20%"), thresholds.describe());
+        assertTrue(thresholds.describe().startsWith("throughput 5%, p50 10%, p90 10%, p99 20%"), thresholds.describe());
     }
 
     @Test

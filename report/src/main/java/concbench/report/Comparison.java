@@ -15,7 +15,9 @@ import java.util.List;
 record Comparison(int formatVersion, Side base, Side head, List<String> environmentWarnings, String method,
         int regressions, int improvements, List<Row> rows) {
     static final String FILE = "compare.json";
-    static final int FORMAT_VERSION = 1;
+    /** Version 2 added each row's adjustedPValue, detectableChangePercent and notGatedReason; 1 reads without. */
+    static final int FORMAT_VERSION = 2;
+    private static final int OLDEST_VERSION = 1;
     static final String REGRESSION = "regression";
     static final String IMPROVEMENT = "improvement";
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -41,21 +43,24 @@ record Comparison(int formatVersion, Side base, Side head, List<String> environm
      * One compared figure.
      *
      * @param changePercent null when the base mean is 0 (a rise from nothing has no percentage)
-     * @param pValue        null when the gate computed none
-     * @param note   null when there is nothing to add
+     * @param pValue         null when the gate computed none: the row's own evidence
+     * @param adjustedPValue null outside the rows the gate judged together: the evidence its verdict used
+     * @param notGatedReason null when the row was gated, else why not (e.g. "too few samples to gate")
+     * @param note           null when there is nothing to add
      */
     record Row(String implementation, String scenario, String phase, String metric, String unit, String better,
-            Values base, Values head, Double changePercent, double thresholdPercent, Double pValue, String evidence,
-            String verdict, String note) {
+            Values base, Values head, Double changePercent, double thresholdPercent, Double pValue,
+            Double adjustedPValue, String evidence, String verdict, String notGatedReason, String note) {
     }
 
     /** @throws UnusableResultsException for broken JSON, another format version or a missing field */
     static Comparison read(Path file) throws UnusableResultsException {
         JsonNode tree = ReportInputs.readJson(file);
         int version = tree == null ? -1 : tree.path("formatVersion").asInt(-1);
-        if (version != FORMAT_VERSION) {
+        if (version < OLDEST_VERSION || version > FORMAT_VERSION) {
             throw new UnusableResultsException(file + " has comparison format version "
-                    + (version < 0 ? "(none)" : version) + ", this suite reads version " + FORMAT_VERSION);
+                    + (version < 0 ? "(none)" : version) + ", this suite reads versions " + OLDEST_VERSION + " to "
+                    + FORMAT_VERSION);
         }
         Comparison comparison;
         try {

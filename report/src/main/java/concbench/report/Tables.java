@@ -365,12 +365,16 @@ final class Tables {
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
                     side(row.head()), row.changePercent() == null ? "from 0" : Fmt.change(row.changePercent()),
                     Fmt.plain(row.thresholdPercent()) + "%",
-                    row.pValue() == null ? NONE : Fmt.pValue(row.pValue()), row.evidence(), row.verdict(),
+                    row.pValue() == null ? NONE : Fmt.pValue(row.pValue()),
+                    row.adjustedPValue() == null ? NONE : Fmt.pValue(row.adjustedPValue()), row.evidence(),
+                    row.notGatedReason() == null ? row.verdict() : row.verdict() + ": " + row.notGatedReason(),
                     row.note() == null ? "" : row.note()));
         }
         return new Table(List.of("implementation", "scenario", "phase", "metric", "base", "head", "change",
-                "threshold", "p", "evidence", "verdict", "note"), rows, List.of("base and head: mean [interval low, "
-                + "high]; the value of every trial after the colon. change: the head mean against the base mean."));
+                "threshold", "p", "adjusted p", "evidence", "verdict", "note"), rows, List.of("base and head: mean "
+                + "[interval low, high]; the value of every trial after the colon. change: the head mean against the "
+                + "base mean. p: the row's own evidence; adjusted p: Holm's, over every row the gate judged together, "
+                + "which its verdict used."));
     }
 
     private static String side(Comparison.Values values) {

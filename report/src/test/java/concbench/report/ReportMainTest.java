@@ -79,7 +79,7 @@ class ReportMainTest {
     @Test
     void aComparisonOfAnotherVersion() throws Exception {
         Files.writeString(temp.resolve("compare.json"), "{\"formatVersion\": 7, \"rows\": []}");
-        assertFails(temp.toString(), "compare.json has comparison format version 7, this suite reads version 1");
+        assertFails(temp.toString(), "compare.json has comparison format version 7, this suite reads versions 1 to 2");
     }
 
     @Test
