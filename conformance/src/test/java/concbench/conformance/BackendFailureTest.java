@@ -46,10 +46,9 @@ class BackendFailureTest extends ServerUnderTest {
     }
 
     /**
-     * The back end closes each connection right after answering, as a back end with a short keep-alive timeout
-     * does, so the connections die idle in the server's pool. Once a server has had time to notice, the next fan-out
-     * must not send a call on one of them: it answers 200 with the right sum, and the back end has seen each call
-     * exactly once.
+     * After a fan-out the back end closes its connections, as a back end whose keep-alive timeout expired does, so
+     * they die idle in the server's pool. Once a server has had time to notice, the next fan-out must not send a call
+     * on one of them: it answers 200 with the right sum, and the back end has seen each call exactly once.
      */
     @Test
     void aConnectionTheBackendClosedWhileIdleIsNotReused() throws Exception {
@@ -58,8 +57,8 @@ class BackendFailureTest extends ServerUnderTest {
         try (ScriptedBackend backend = ScriptedBackend.start();
                 RunningServer server = implementation.start(configWith(backend.uri()));
                 HttpConnection connection = connect(server)) {
-            backend.behave(ScriptedBackend.Behaviour.CLOSE_WHEN_IDLE);
             assertFanout(connection.exchange(HttpConnection.get(fanout)), calls);
+            backend.closeConnections();
             Thread.sleep(IDLE_CLOSE_WAIT.toMillis());
             assertFanout(connection.exchange(HttpConnection.get(fanout)), calls);
             assertEquals(2 * calls, backend.calls(), "calls the back end received for two fan-outs of " + calls);

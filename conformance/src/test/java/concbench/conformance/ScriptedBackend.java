@@ -11,7 +11,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * A back end whose behaviour a test scripts: it answers each call with the right value, or breaks its connection
- * at a chosen point, or holds every call until a given number of them wait at once; and it counts the calls it
+ * at a chosen point, or holds every call until a given number of them wait at once, or closes its idle
+ * connections when told; and it counts the calls it
  * receives, so a server that retried a call shows one call too many. It writes raw bytes on plain sockets (a
  * virtual thread per connection), so that it can stop in the middle of an answer, which no HTTP server library does
  * on request.
@@ -33,8 +36,6 @@ final class ScriptedBackend implements AutoCloseable {
     enum Behaviour {
         /** Answers, and keeps the connection open for the next call. */
         KEEP_ALIVE,
-        /** Answers in full, without {@code Connection: close}, then closes: the connection dies idle in a pool. */
-        CLOSE_WHEN_IDLE,
         /** Reads the call, then closes without a byte of answer: what a pooled connection that died meets. */
         CLOSE_BEFORE_ANSWER,
         /** Sends the status line and part of the headers, then closes. */
@@ -57,6 +58,7 @@ final class ScriptedBackend implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger calls = new AtomicInteger();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Behaviour behaviour = Behaviour.KEEP_ALIVE;
     private volatile CyclicBarrier together;
 
@@ -75,6 +77,16 @@ final class ScriptedBackend implements AutoCloseable {
 
     void behave(Behaviour next) {
         behaviour = next;
+    }
+
+    /**
+     * Closes every connection it holds open, as a back end does when its keep-alive timeout expires. Called between
+     * fan-outs, it closes connections that sit idle in the server's pool, with no call crossing the close.
+     */
+    void closeConnections() throws IOException {
+        for (Socket socket : open) {
+            socket.close();
+        }
     }
 
     /**
@@ -103,6 +115,7 @@ final class ScriptedBackend implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        open.add(socket);
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             socket.setTcpNoDelay(true);
             String head;
@@ -112,8 +125,10 @@ final class ScriptedBackend implements AutoCloseable {
                     return;
                 }
             }
-        } catch (IOException peerGone) {
-            // The server closed or reset the connection: nothing left to answer.
+        } catch (IOException closed) {
+            // The server closed or reset the connection, or the test closed it: nothing left to answer.
+        } finally {
+            open.remove(socket);
         }
     }
 
@@ -129,7 +144,7 @@ final class ScriptedBackend implements AutoCloseable {
         }
         Behaviour now = behaviour;
         String written = switch (now) {
-            case KEEP_ALIVE, CLOSE_WHEN_IDLE -> status + headers + body.length() + "\r\n\r\n" + body;
+            case KEEP_ALIVE -> status + headers + body.length() + "\r\n\r\n" + body;
             case CLOSE_BEFORE_ANSWER -> "";
             case CLOSE_IN_HEADERS -> status + headers.substring(0, headers.length() / 2);
             case CLOSE_IN_BODY -> status + headers + (body.length() + 1) + "\r\n\r\n" + body;
