@@ -5,6 +5,7 @@ import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
 import concbench.runner.gatling.PhaseName;
 import concbench.runner.gatling.SimulationStats;
+import concbench.runner.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one trial the way a user would: the back end and the server as their own pinned JVMs, a
@@ -64,6 +64,7 @@ final class TrialRunner {
         Instant started = Instant.now();
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
+        Path gatlingLog = logs.resolve(id + ".gatling.log");
         boolean floor = implementation.equals(TrialResult.FLOOR);
         ChildProcess server = null;
         try {
@@ -77,7 +78,8 @@ final class TrialRunner {
                 server = track(ChildProcess.start(implementation, launcher.backend(layout.server()),
                         logs.resolve(id + ".server.log"), line -> { }));
                 int port = server.awaitListening(START_TIMEOUT);
-                return load(implementation, scenario, trial, started, server, null, port, gatlingDir, roles);
+                return load(implementation, scenario, trial, started, server, null, port, gatlingDir, gatlingLog,
+                        roles);
             }
             // Started for hello too: the contract check before measuring includes a fan-out. It idles then.
             ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.backend()),
@@ -94,7 +96,8 @@ final class TrialRunner {
                 return failed(implementation, scenario, trial, started, "failed verification: " + wrong.get(),
                         server.tail());
             }
-            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir, roles);
+            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir, gatlingLog,
+                    roles);
         } catch (ChildProcess.StartFailure e) {
             return failed(implementation, scenario, trial, started, e.getMessage(), e.logTail());
         } catch (IOException | RuntimeException e) {
@@ -106,8 +109,8 @@ final class TrialRunner {
 
     /** @param backend null for the floor, which calls no back end */
     private TrialResult load(String implementation, Scenario scenario, int trial, Instant started,
-            ChildProcess server, ChildProcess backend, int port, Path gatlingDir, ThreadRoles roles)
-            throws IOException, InterruptedException {
+            ChildProcess server, ChildProcess backend, int port, Path gatlingDir, Path gatlingLog,
+            ThreadRoles roles) throws IOException, InterruptedException {
         progress.step((backend == null ? "" : "verified; ") + "loading it with Gatling on CPUs "
                 + layout.loadGenerator());
         Profile profile = options.profile();
@@ -126,14 +129,14 @@ final class TrialRunner {
                 simulationProperties(scenario, port, implementation.equals(TrialResult.FLOOR), warmupProgress,
                         warmupDone),
                 gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
-        GatlingProcess gatling = track(GatlingProcess.start(command, progress::gatlingSaid));
+        GatlingProcess gatling = track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
         ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
                 backend == null ? ProcSampler.NO_PROCESS : backend.pid(), roles);
         WarmupMonitor warmup = new WarmupMonitor(warmupProgress, warmupDone, sampler,
                 Duration.ofSeconds(profile.warmupMinSeconds()), Duration.ofSeconds(profile.warmupSeconds()));
         GatlingProcess.Result run;
         try (sampler) {
-            while (!gatling.process().waitFor(SERVER_WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
+            while (!gatling.process().exitsWithin(SERVER_WATCH)) {
                 if (!server.isAlive() || sampler.failure().isPresent() && server.exitsWithin(EXIT_GRACE)) {
                     return failed(implementation, scenario, trial, started, "the server "
                             + server.exitDescription() + " during the load", server.tail());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import concbench.backend.DelayBackend;
 import concbench.contract.Contract;
 import concbench.contract.Variant;
+import concbench.runner.process.ChildProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -11,6 +11,7 @@ import concbench.contract.ServerImplementation;
 import concbench.contract.ServerImplementations;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,11 +73,13 @@ class GatlingRunTest {
                 // A prefix runs the JVM, as taskset will; env is one that exists everywhere.
                 .withPrefix(List.of("env"));
         GatlingProcess.Result result;
-        try (GatlingProcess gatling = GatlingProcess.start(command, output::add)) {
+        Path log = results.resolve("gatling.log");
+        try (GatlingProcess gatling = GatlingProcess.start(command, log, output::add)) {
             result = gatling.await();
         }
         assertTrue(output.stream().anyMatch(line -> line.contains("HelloSimulation started")),
                 "Gatling's output reaches the consumer:\n" + String.join("\n", output));
+        assertEquals(output, Files.readAllLines(log), "and the log file, line for line");
         assertEquals(result.runFolder(), result.htmlReport().orElseThrow());
 
         SimulationStats stats = SimulationStats.read(result.simulationLog());
@@ -115,14 +118,15 @@ class GatlingRunTest {
         GatlingCommand command = command(Map.of("levelSeconds", "600"))
                 // A shell that cannot exec the JVM in its place, so the JVM is a child: the whole tree must die.
                 .withPrefix(List.of("sh", "-c", "\"$0\" \"$@\"; exit $?"));
-        try (GatlingProcess gatling = GatlingProcess.start(command, line -> {
+        try (GatlingProcess gatling = GatlingProcess.start(command, results.resolve("gatling.log"), line -> {
             if (line.contains("HelloSimulation started")) {
                 started.countDown();
             }
         })) {
             assertTrue(started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), "Gatling started");
-            List<ProcessHandle> tree = new ArrayList<>(gatling.process().descendants().toList());
-            tree.add(gatling.process().toHandle());
+            ProcessHandle shell = ProcessHandle.of(gatling.process().pid()).orElseThrow();
+            List<ProcessHandle> tree = new ArrayList<>(shell.descendants().toList());
+            tree.add(shell);
             assertFalse(tree.size() < 2, "the shell and the JVM it runs: " + tree);
 
             CompletableFuture<String> outcome = new CompletableFuture<>();
