@@ -1,11 +1,10 @@
 package concbench.runner;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import concbench.runner.gatling.PhaseName;
+import concbench.gatling.names.PhaseName;
 import concbench.runner.gatling.PhaseStats;
 import concbench.runner.gatling.SimulationStats;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One phase of a trial: what Gatling's records say (throughput, latency, errors, timeline) and what it cost the
@@ -32,7 +31,7 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
             PhaseCost cost = PhaseCost.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
                     layout.server().size(), layout.loadGenerator().size(), backendSharesGenerator);
             boolean rate = name.kind() == PhaseName.Kind.RATE;
-            return new PhaseResult(stats.phase(), name.kind().name().toLowerCase(Locale.ROOT),
+            return new PhaseResult(stats.phase(), name.kind().label(),
                     name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0, rate ? name.value() : 0, stats, cost,
                     rate ? RateSchedule.of(name.value(), stats, cost) : null);
         }).toList();
@@ -40,12 +39,12 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
 
     @JsonIgnore
     public boolean isSweep() {
-        return kind.equals("sweep");
+        return kind.equals(PhaseName.Kind.SWEEP.label());
     }
 
     @JsonIgnore
     public boolean isRate() {
-        return kind.equals("rate");
+        return kind.equals(PhaseName.Kind.RATE.label());
     }
 
     /** Whether the load generator, not the server, limited this phase: its throughput is a lower bound. */

@@ -1,9 +1,22 @@
 package concbench.runner;
 
+import static concbench.gatling.names.SimulationProperties.CALLS;
+import static concbench.gatling.names.SimulationProperties.DELAY_MS;
+import static concbench.gatling.names.SimulationProperties.LEVELS;
+import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
+import static concbench.gatling.names.SimulationProperties.RATE;
+import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
+import static concbench.gatling.names.SimulationProperties.TARGET;
+import static concbench.gatling.names.SimulationProperties.WARMUP_DONE_FILE;
+import static concbench.gatling.names.SimulationProperties.WARMUP_PROGRESS_FILE;
+import static concbench.gatling.names.SimulationProperties.WARMUP_SECONDS;
+import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
+
 import concbench.contract.Variant;
+import concbench.gatling.names.PhaseName;
+import concbench.gatling.names.Simulations;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
-import concbench.runner.gatling.PhaseName;
 import concbench.runner.gatling.SimulationStats;
 import concbench.runner.process.ChildProcess;
 import java.io.IOException;
@@ -33,7 +46,6 @@ final class TrialRunner {
     private static final int WARMUP_BACKSTOP_SECONDS = 10;
     static final String WARMUP_PROGRESS = "warmup.progress";
     static final String WARMUP_DONE = "warmup.done";
-    static final String FLOOR_SIMULATION = "concbench.gatling.FloorSimulation";
     /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -125,7 +137,7 @@ final class TrialRunner {
         }
         progress.loadStarted();
         GatlingCommand command = new GatlingCommand(options.root(),
-                implementation.equals(TrialResult.FLOOR) ? FLOOR_SIMULATION : scenario.simulation(),
+                implementation.equals(TrialResult.FLOOR) ? Simulations.FLOOR : scenario.simulation(),
                 simulationProperties(scenario, port, implementation.equals(TrialResult.FLOOR), warmupProgress,
                         warmupDone),
                 gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
@@ -184,17 +196,17 @@ final class TrialRunner {
             Path warmupDone) {
         Profile profile = options.profile();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("target", "http://127.0.0.1:" + port);
-        properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
-        properties.put("warmupUsers", Integer.toString(profile.warmupUsers()));
-        properties.put("warmupProgressFile", warmupProgress.toString());
-        properties.put("warmupDoneFile", warmupDone.toString());
-        properties.put("levels", String.join(",", profile.levels().stream().map(String::valueOf).toList()));
-        properties.put("levelSeconds", Integer.toString(profile.levelSeconds()));
-        properties.put("rate", Integer.toString(profile.rate(scenario)));
-        properties.put("rateSeconds", Integer.toString(profile.rateSeconds()));
-        properties.put("calls", Integer.toString(Scenario.FANOUT_CALLS));
-        properties.put("delayMs", Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));
+        properties.put(TARGET, "http://127.0.0.1:" + port);
+        properties.put(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
+        properties.put(WARMUP_USERS, Integer.toString(profile.warmupUsers()));
+        properties.put(WARMUP_PROGRESS_FILE, warmupProgress.toString());
+        properties.put(WARMUP_DONE_FILE, warmupDone.toString());
+        properties.put(LEVELS, String.join(",", profile.levels().stream().map(String::valueOf).toList()));
+        properties.put(LEVEL_SECONDS, Integer.toString(profile.levelSeconds()));
+        properties.put(RATE, Integer.toString(profile.rate(scenario)));
+        properties.put(RATE_SECONDS, Integer.toString(profile.rateSeconds()));
+        properties.put(CALLS, Integer.toString(Scenario.FANOUT_CALLS));
+        properties.put(DELAY_MS, Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));
         return properties;
     }
 

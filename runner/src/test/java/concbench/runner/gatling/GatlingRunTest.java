@@ -9,6 +9,9 @@ import concbench.contract.RunningServer;
 import concbench.contract.ServerConfig;
 import concbench.contract.ServerImplementation;
 import concbench.contract.ServerImplementations;
+import concbench.gatling.names.PhaseName;
+import concbench.gatling.names.SimulationProperties;
+import concbench.gatling.names.Simulations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,7 +38,8 @@ class GatlingRunTest {
     private static final Path ROOT = Path.of(System.getProperty("concbench.root"));
     private static final int RATE = 100;
     private static final int RATE_SECONDS = 2;
-    private static final List<String> PHASES = List.of("warmup", "sweep-1", "sweep-4", "rate-" + RATE);
+    private static final List<String> PHASES = List.of(PhaseName.WARMUP.toString(), PhaseName.sweep(1).toString(),
+            PhaseName.sweep(4).toString(), PhaseName.rate(RATE).toString());
     /** HdrHistogram's relative precision at 4 significant digits. */
     private static final double PRECISION = 1e-4;
     /** Gatling's report rounds its estimates to whole milliseconds. */
@@ -69,7 +73,7 @@ class GatlingRunTest {
     @Test
     void aRealRunGivesEveryPhaseAndAgreesWithGatlingsOwnReport() throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
-        GatlingCommand command = command(Map.of("levelSeconds", "1"))
+        GatlingCommand command = command(Map.of(SimulationProperties.LEVEL_SECONDS, "1"))
                 // A prefix runs the JVM, as taskset will; env is one that exists everywhere.
                 .withPrefix(List.of("env"));
         GatlingProcess.Result result;
@@ -83,7 +87,7 @@ class GatlingRunTest {
         assertEquals(result.runFolder(), result.htmlReport().orElseThrow());
 
         SimulationStats stats = SimulationStats.read(result.simulationLog());
-        assertEquals(GatlingCommand.HELLO_SIMULATION, stats.run().simulationClass());
+        assertEquals(Simulations.HELLO, stats.run().simulationClass());
         assertEquals(PHASES, List.copyOf(stats.phases().keySet()), "every phase, in the order they ran");
         assertEquals(Map.of(), stats.errorsOutsideRequests());
         for (PhaseStats phase : stats.phases().values()) {
@@ -92,7 +96,7 @@ class GatlingRunTest {
             assertEquals(0, phase.ko(), phase.phase() + " has no KO: " + phase.errors());
             assertEquals(phase.ok(), phase.timeline().ok().stream().mapToLong(Long::longValue).sum());
         }
-        assertEquals(RATE * RATE_SECONDS, stats.phases().get("rate-" + RATE).ok(),
+        assertEquals(RATE * RATE_SECONDS, stats.phases().get(PhaseName.rate(RATE).toString()).ok(),
                 "the open model sends rate x seconds requests, however the server answers");
 
         Map<String, List<Long>> responseTimes = okResponseTimes(result.simulationLog());
@@ -115,7 +119,7 @@ class GatlingRunTest {
     @Test
     void anInterruptedRunLeavesNoProcessBehind() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        GatlingCommand command = command(Map.of("levelSeconds", "600"))
+        GatlingCommand command = command(Map.of(SimulationProperties.LEVEL_SECONDS, "600"))
                 // A shell that cannot exec the JVM in its place, so the JVM is a child: the whole tree must die.
                 .withPrefix(List.of("sh", "-c", "\"$0\" \"$@\"; exit $?"));
         try (GatlingProcess gatling = GatlingProcess.start(command, results.resolve("gatling.log"), line -> {
@@ -150,14 +154,14 @@ class GatlingRunTest {
 
     private GatlingCommand command(Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(Map.of(
-                "target", "http://127.0.0.1:" + server.address().getPort(),
-                "warmupSeconds", "1",
-                "warmupUsers", "2",
-                "levels", "1,4",
-                "rate", Integer.toString(RATE),
-                "rateSeconds", Integer.toString(RATE_SECONDS)));
+                SimulationProperties.TARGET, "http://127.0.0.1:" + server.address().getPort(),
+                SimulationProperties.WARMUP_SECONDS, "1",
+                SimulationProperties.WARMUP_USERS, "2",
+                SimulationProperties.LEVELS, "1,4",
+                SimulationProperties.RATE, Integer.toString(RATE),
+                SimulationProperties.RATE_SECONDS, Integer.toString(RATE_SECONDS)));
         properties.putAll(overrides);
-        return GatlingCommand.of(ROOT, GatlingCommand.HELLO_SIMULATION, properties, results);
+        return GatlingCommand.of(ROOT, Simulations.HELLO, properties, results);
     }
 
     /** Every OK response time per phase, sorted: the exact distribution, with no histogram in between. */
