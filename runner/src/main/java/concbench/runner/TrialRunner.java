@@ -13,6 +13,11 @@ import static concbench.gatling.names.SimulationProperties.WARMUP_SECONDS;
 import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
 
 import concbench.contract.Variant;
+import concbench.formats.CpuLayout;
+import concbench.formats.PhaseResult;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.TrialResult;
 import concbench.gatling.names.PhaseName;
 import concbench.gatling.names.Simulations;
 import concbench.runner.gatling.GatlingCommand;
@@ -170,7 +175,7 @@ final class TrialRunner {
                     + missing, server.tail());
         }
         boolean backendSharesGenerator = backend != null && layout.backend().overlaps(layout.loadGenerator());
-        List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout, backendSharesGenerator);
+        List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout, backendSharesGenerator);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
                 Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null,
                 started.toString(), Instant.now().toString(),
@@ -184,7 +189,7 @@ final class TrialRunner {
         List<String> phases = new ArrayList<>();
         phases.add(PhaseName.WARMUP.toString());
         profile.levels().forEach(level -> phases.add(PhaseName.sweep(level).toString()));
-        phases.add(PhaseName.rate(profile.rate(scenario)).toString());
+        phases.add(PhaseName.rate(scenario.rate(profile)).toString());
         return phases;
     }
 
@@ -203,7 +208,7 @@ final class TrialRunner {
         properties.put(WARMUP_DONE_FILE, warmupDone.toString());
         properties.put(LEVELS, String.join(",", profile.levels().stream().map(String::valueOf).toList()));
         properties.put(LEVEL_SECONDS, Integer.toString(profile.levelSeconds()));
-        properties.put(RATE, Integer.toString(profile.rate(scenario)));
+        properties.put(RATE, Integer.toString(scenario.rate(profile)));
         properties.put(RATE_SECONDS, Integer.toString(profile.rateSeconds()));
         properties.put(CALLS, Integer.toString(Scenario.FANOUT_CALLS));
         properties.put(DELAY_MS, Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));

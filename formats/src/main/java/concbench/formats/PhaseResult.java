@@ -1,10 +1,6 @@
-package concbench.runner;
+package concbench.formats;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import concbench.gatling.names.PhaseName;
-import concbench.runner.gatling.PhaseStats;
-import concbench.runner.gatling.SimulationStats;
-import java.util.List;
 
 /**
  * One phase of a trial: what Gatling's records say (throughput, latency, errors, timeline) and what it cost the
@@ -24,27 +20,14 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
         this(name, kind, users, rate, stats, cost, null);
     }
 
-    static List<PhaseResult> of(SimulationStats simulation, List<ProcSampler.Sample> samples, CpuLayout layout,
-            boolean backendSharesGenerator) {
-        return simulation.phases().values().stream().map(stats -> {
-            PhaseName name = PhaseName.parse(stats.phase());
-            PhaseCost cost = PhaseCost.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
-                    layout.server().size(), layout.loadGenerator().size(), backendSharesGenerator);
-            boolean rate = name.kind() == PhaseName.Kind.RATE;
-            return new PhaseResult(stats.phase(), name.kind().label(),
-                    name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0, rate ? name.value() : 0, stats, cost,
-                    rate ? RateSchedule.of(name.value(), stats, cost) : null);
-        }).toList();
-    }
-
     @JsonIgnore
     public boolean isSweep() {
-        return kind.equals(PhaseName.Kind.SWEEP.label());
+        return kind.equals("sweep");
     }
 
     @JsonIgnore
     public boolean isRate() {
-        return kind.equals(PhaseName.Kind.RATE.label());
+        return kind.equals("rate");
     }
 
     /** Whether the load generator, not the server, limited this phase: its throughput is a lower bound. */
