@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * {@code config/*-jvm.flags}, the runnable jars {@code ./bench} builds, each process pinned to its CPU set with
  * {@code taskset} and told its CPU count, so that every thread pool sizes itself to the set it runs on.
  */
-final class Launcher {
-    static final String SERVER_FLAGS = "config/server-jvm.flags";
+public final class Launcher {
+    public static final String SERVER_FLAGS = "config/server-jvm.flags";
     static final String BACKEND = "backend";
     private static final String TASKSET = "/usr/bin/taskset";
     private static final String SETSID = "/usr/bin/setsid";
@@ -29,7 +29,7 @@ final class Launcher {
     private final boolean taskset;
     private final boolean setsid;
 
-    Launcher(Path root) {
+    public Launcher(Path root) {
         this.root = root;
         this.java = ProcessHandle.current().info().command().orElse("java");
         this.taskset = Files.isExecutable(Path.of(TASKSET));
@@ -85,20 +85,6 @@ final class Launcher {
     }
 
     /**
-     * {@code ./bench report DIR}: the report module's jar in a JVM of its own, since the runner cannot link the
-     * report (the report reads results with the runner's classes). In its own session, like every child, so a
-     * Ctrl-C on the terminal does not stop it half-way.
-     */
-    List<String> report(Path runFolder) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (setsid) {
-            command.add(SETSID);
-        }
-        command.addAll(List.of(java, "-jar", runnableJar("report").toString(), runFolder.toString()));
-        return command;
-    }
-
-    /**
      * What every child command starts with: {@code setsid}, so that the child has a session of its own and a
      * Ctrl-C on the terminal reaches the runner alone, which then stops its children in order and records what
      * happened; then {@code taskset -c CPUS}, which pins it to its CPU set. Each part is left out where its tool
@@ -124,12 +110,12 @@ final class Launcher {
         return command;
     }
 
-    List<String> jvmFlags(String file) throws IOException {
+    public List<String> jvmFlags(String file) throws IOException {
         return JvmFlags.read(root.resolve(file));
     }
 
     /** {@code <module>/target/<module>-<version>-all.jar}, which {@code ./bench} builds before a run. */
-    Path runnableJar(String module) throws IOException {
+    public Path runnableJar(String module) throws IOException {
         Path target = root.resolve(module).resolve("target");
         try (Stream<Path> jars = Files.exists(target) ? Files.list(target) : Stream.empty()) {
             return jars.filter(p -> p.getFileName().toString().matches(module + "-.*-all\\.jar"))
@@ -139,7 +125,7 @@ final class Launcher {
     }
 
     /** The implementations: every {@code *-impl} module of the project, by name. */
-    List<String> implementations() throws IOException {
+    public List<String> implementations() throws IOException {
         try (Stream<Path> modules = Files.list(root)) {
             return modules.map(p -> p.getFileName().toString())
                     .filter(name -> name.endsWith("-impl"))
