@@ -58,14 +58,15 @@ final class Run implements Callable<Integer> {
     @Option(names = "--backend-cpus", paramLabel = "CPUS", description = "CPUs of the fan-out back end")
     String backendCpus;
 
-    @Option(names = "--floor", paramLabel = "yes|no", arity = "1", converter = YesOrNo.class, defaultValue = "yes",
+    @Option(names = "--floor", paramLabel = "yes|no", converter = YesOrNo.class,
             description = "yes (default): each scenario also measures the floor, the back end itself through the "
                     + "same phases; no: the servers only")
-    boolean floor;
+    Boolean floor;
 
     /** What the user chose, as the runner takes it. */
     RunChoices choices() {
-        return new RunChoices(profile, trials, impls, scenarios, out, serverCpus, loadgenCpus, backendCpus, floor);
+        return new RunChoices(profile, trials, impls, scenarios, out, serverCpus, loadgenCpus, backendCpus,
+                floor == null || floor);
     }
 
     @Override

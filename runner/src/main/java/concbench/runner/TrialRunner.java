@@ -158,6 +158,10 @@ final class TrialRunner {
                     return failed(implementation, scenario, trial, started, "the server "
                             + server.exitDescription() + " during the load", server.tail());
                 }
+                if (sampler.failure().isPresent() && !gatling.process().isAlive()) {
+                    // The sampler read Gatling's /proc entry just as Gatling ended: the load is over, not broken.
+                    break;
+                }
                 if (sampler.failure().isPresent()) {
                     return failed(implementation, scenario, trial, started, sampler.failure().get(), server.tail());
                 }
