@@ -58,15 +58,18 @@ final class Run implements Callable<Integer> {
     @Option(names = "--backend-cpus", paramLabel = "CPUS", description = "CPUs of the fan-out back end")
     String backendCpus;
 
-    @Option(names = "--floor", paramLabel = "yes|no", converter = YesOrNo.class,
+    @Option(names = "--floor", paramLabel = "yes|no",
             description = "yes (default): each scenario also measures the floor, the back end itself through the "
                     + "same phases; no: the servers only")
-    Boolean floor;
+    YesNo floor = YesNo.yes;
+
+    /** An option's answer as the user writes it; picocli names the two when given anything else. */
+    enum YesNo { yes, no }
 
     /** What the user chose, as the runner takes it. */
     RunChoices choices() {
         return new RunChoices(profile, trials, impls, scenarios, out, serverCpus, loadgenCpus, backendCpus,
-                floor == null || floor);
+                floor == YesNo.yes);
     }
 
     @Override
