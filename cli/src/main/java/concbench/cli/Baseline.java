@@ -36,7 +36,8 @@ final class Baseline implements Callable<Integer> {
     @ParentCommand
     Bench bench;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "a folder holding run.json (./bench run) or jmh.json (./bench jmh)")
+    @Parameters(paramLabel = "RUN_DIR",
+            description = "a folder holding run.json (./bench run) or jmh.json (./bench jmh)")
     Path run;
 
     @Override
@@ -72,8 +73,8 @@ final class Baseline implements Callable<Integer> {
         boolean hasRun = Files.isRegularFile(run.resolve(RunManifest.FILE));
         boolean hasJmh = Files.isRegularFile(run.resolve(JMH_FILE));
         if (!hasRun && !hasJmh) {
-            throw new UnusableResultsException(run + " holds neither " + RunManifest.FILE + " (./bench run writes it) nor "
-                    + JMH_FILE + " (./bench jmh writes it)");
+            throw new UnusableResultsException(run + " holds neither " + RunManifest.FILE
+                    + " (./bench run writes it) nor " + JMH_FILE + " (./bench jmh writes it)");
         }
         if (Files.isDirectory(baseline) && Files.isSameFile(run, baseline)) {
             throw new UnusableResultsException(run + " is the baseline already");

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         description = "conc-bench: which JVM concurrency model should an HTTP service be built on?",
         subcommands = {Run.class, Report.class, Compare.class, Pool.class, Baseline.class, Status.class,
-                Profiles.class, Jmh.class, CommandLine.HelpCommand.class},
+                Profiles.class, Jmh.class, Launch.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "./bench runs these itself:",
                 "  test [maven args]         build everything and run every test (e.g. -Dconformance.impls=netty)",

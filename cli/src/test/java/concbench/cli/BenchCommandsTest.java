@@ -188,6 +188,32 @@ class BenchCommandsTest {
     }
 
     @Test
+    void launchGivesTheForegroundServersCommandLineForTheShellToExec() throws IOException {
+        Files.createDirectories(temp.resolve("config"));
+        Files.writeString(temp.resolve("config").resolve("server-jvm.flags"), "# the heap\n-Xmx1g\n\n-XX:+UseG1GC\n");
+        Files.writeString(temp.resolve("config").resolve("netty.properties"), "# why\nio.netty.leak=disabled\n");
+        Path jar = Files.createFile(Files.createDirectories(temp.resolve("netty-impl/target"))
+                .resolve("netty-impl-1-all.jar"));
+        Path backendJar = Files.createFile(Files.createDirectories(temp.resolve("backend/target"))
+                .resolve("backend-1-all.jar"));
+
+        assertEquals(0, bench("launch", "serve", "netty", "--port", "0", "--help"), errors());
+        List<String> words = List.of(printed().split("\0"));
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC", "-Dio.netty.leak=disabled", "-jar", jar.toString(), "--port",
+                "0", "--help"), words.subList(1, words.size()), "the server's own options pass as they are");
+        assertTrue(words.getFirst().endsWith("java"), words.getFirst());
+
+        out.reset();
+        assertEquals(0, bench("launch", "backend", "--threads", "2"), errors());
+        List<String> backend = List.of(printed().split("\0"));
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC", "-jar", backendJar.toString(), "--threads", "2"),
+                backend.subList(1, backend.size()), "the back end has no framework properties");
+
+        assertEquals(Launch.UNKNOWN, bench("launch", "serve", "jetty"));
+        assertEquals("bench: unknown implementation 'jetty'; choose one of: netty", errors().strip());
+    }
+
+    @Test
     void reportWritesBothFilesOrSaysWhyNot() throws IOException {
         Path run = copy("smoke2", temp.resolve("run"));
         assertEquals(0, bench("report", run.toString()));

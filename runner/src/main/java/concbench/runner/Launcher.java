@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
     public static final String SERVER_FLAGS = "config/server-jvm.flags";
-    static final String BACKEND = "backend";
+    public static final String BACKEND = "backend";
+    private static final String SERVER_SUFFIX = "-impl";
     private static final String TASKSET = "/usr/bin/taskset";
     private static final String SETSID = "/usr/bin/setsid";
 
@@ -66,14 +67,33 @@ public final class Launcher {
         return command;
     }
 
+    /**
+     * A server's jar (or the back end's, for {@link #BACKEND}) in the foreground, as {@code ./bench serve} and
+     * {@code ./bench backend} start it: this JVM's {@code java}, the flags every server shares, the implementation's
+     * own system properties ({@link ServerProperties}), then {@code args} for the jar. Unpinned: it is the user's.
+     *
+     * @param module {@link #BACKEND} or an implementation's module, {@code <implementation>-impl}
+     */
+    public List<String> foreground(String module, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmFlags(SERVER_FLAGS));
+        if (!module.equals(BACKEND)) {
+            String implementation = module.substring(0, module.length() - SERVER_SUFFIX.length());
+            command.addAll(ServerProperties.jvmArguments(serverProperties(Variant.parse(implementation))));
+        }
+        command.addAll(List.of("-jar", runnableJar(module).toString()));
+        command.addAll(args);
+        return command;
+    }
+
     /** The system properties the variant's implementation starts with: {@code config/<implementation>.properties}. */
     Map<String, String> serverProperties(Variant variant) throws IOException {
         return ServerProperties.read(ServerProperties.file(root, variant.implementation()));
     }
 
     /** The module of an implementation: {@code <name>-impl}. */
-    static String serverModule(String implementation) {
-        return implementation + "-impl";
+    public static String serverModule(String implementation) {
+        return implementation + SERVER_SUFFIX;
     }
 
     /** The delay back end on an ephemeral port, one event loop per CPU of its set. */
@@ -128,8 +148,8 @@ public final class Launcher {
     public List<String> implementations() throws IOException {
         try (Stream<Path> modules = Files.list(root)) {
             return modules.map(p -> p.getFileName().toString())
-                    .filter(name -> name.endsWith("-impl"))
-                    .map(name -> name.substring(0, name.length() - "-impl".length()))
+                    .filter(name -> name.endsWith(SERVER_SUFFIX))
+                    .map(name -> name.substring(0, name.length() - SERVER_SUFFIX.length()))
                     .sorted()
                     .toList();
         }

@@ -81,7 +81,8 @@ public final class GatlingProcess implements AutoCloseable {
         }
         Set<Path> created = runFolders(command.resultsFolder());
         created.removeAll(foldersBefore);
-        List<Path> runs = created.stream().filter(folder -> Files.isRegularFile(folder.resolve(SIMULATION_LOG))).toList();
+        List<Path> runs = created.stream().filter(folder -> Files.isRegularFile(folder.resolve(SIMULATION_LOG)))
+                .toList();
         if (runs.size() != 1) {
             throw new IOException("expected one new run folder with a " + SIMULATION_LOG + " in "
                     + command.resultsFolder() + ", found " + runs + "; Gatling's last lines:\n" + process.tail());
