@@ -1,5 +1,6 @@
 package concbench.report;
 
+import concbench.formats.ResultsFolder;
 import concbench.formats.RunResults.UnusableResultsException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +23,7 @@ public final class ReportCommand {
 
     public static int write(Path dir, PrintStream out, PrintStream err) {
         try {
-            List<Path> written = Report.write(ReportInputs.read(dir));
+            List<Path> written = Report.write(ResultsFolder.read(dir));
             out.println("report:  " + written.get(0));
             out.println("summary: " + written.get(1));
             return WRITTEN;

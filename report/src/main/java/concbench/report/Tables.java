@@ -1,6 +1,8 @@
 package concbench.report;
 
+import concbench.formats.Comparison;
 import concbench.formats.Environment;
+import concbench.formats.JmhResults;
 import concbench.formats.Latency;
 import concbench.formats.PhaseCost;
 import concbench.formats.PhaseResult;
@@ -359,8 +361,8 @@ final class Tables {
     static Table comparison(Comparison comparison) {
         List<Row> rows = new ArrayList<>();
         for (Comparison.Row row : comparison.rows()) {
-            Mark mark = Comparison.REGRESSION.equals(row.verdict()) ? Mark.REGRESSION
-                    : Comparison.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
+            Mark mark = Comparison.Row.REGRESSION.equals(row.verdict()) ? Mark.REGRESSION
+                    : Comparison.Row.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
             rows.add(Row.of(mark, row.implementation(), row.scenario(), row.phase(),
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
                     side(row.head()), row.changePercent() == null ? "from 0" : Fmt.change(row.changePercent()),
@@ -377,7 +379,7 @@ final class Tables {
                 + "which its verdict used."));
     }
 
-    private static String side(Comparison.Values values) {
+    private static String side(Comparison.Side values) {
         if (values == null) {
             return NONE;
         }
