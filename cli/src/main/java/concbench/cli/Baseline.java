@@ -1,5 +1,6 @@
 package concbench.cli;
 
+import concbench.formats.JmhResults;
 import concbench.formats.RunManifest;
 import concbench.formats.RunResults;
 import concbench.formats.RunResults.UnusableResultsException;
@@ -30,8 +31,6 @@ import picocli.CommandLine.ParentCommand;
 final class Baseline implements Callable<Integer> {
     @Mixin
     HelpOption help;
-
-    static final String JMH_FILE = "jmh.json";
 
     @ParentCommand
     Bench bench;
@@ -71,10 +70,10 @@ final class Baseline implements Callable<Integer> {
             throw new UnusableResultsException(run + " is not a folder");
         }
         boolean hasRun = Files.isRegularFile(run.resolve(RunManifest.FILE));
-        boolean hasJmh = Files.isRegularFile(run.resolve(JMH_FILE));
+        boolean hasJmh = Files.isRegularFile(run.resolve(JmhResults.FILE));
         if (!hasRun && !hasJmh) {
             throw new UnusableResultsException(run + " holds neither " + RunManifest.FILE
-                    + " (./bench run writes it) nor " + JMH_FILE + " (./bench jmh writes it)");
+                    + " (./bench run writes it) nor " + JmhResults.FILE + " (./bench jmh writes it)");
         }
         if (Files.isDirectory(baseline) && Files.isSameFile(run, baseline)) {
             throw new UnusableResultsException(run + " is the baseline already");
@@ -90,7 +89,7 @@ final class Baseline implements Callable<Integer> {
             results.trials().stream().map(TrialResult::fileName).map(run::resolve).forEach(files::add);
         }
         if (hasJmh) {
-            files.add(run.resolve(JMH_FILE));
+            files.add(run.resolve(JmhResults.FILE));
         }
         return files;
     }

@@ -1,5 +1,6 @@
 package concbench.cli;
 
+import concbench.formats.JmhResults;
 import concbench.report.ReportCommand;
 import concbench.runner.Launcher;
 import concbench.runner.process.ChildProcess;
@@ -55,7 +56,7 @@ final class Jmh implements Callable<Integer> {
         Path root = Bench.root();
         Path dir = out != null ? out : root.resolve("results").resolve("jmh-" + LocalDateTime.now().format(STAMP));
         Files.createDirectories(dir);
-        Path json = dir.resolve(Baseline.JMH_FILE);
+        Path json = dir.resolve(JmhResults.FILE);
         Path log = dir.resolve("jmh.log");
         Launcher launcher = new Launcher(root);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
