@@ -78,7 +78,7 @@ final class Run implements Callable<Integer> {
         try {
             run = BenchRun.prepare(choices(), Bench.root(), bench.out);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "bench run: " + e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), "bench run: " + e.getMessage());
         }
         // The report is a view of the results: when it cannot be written, the run says so and nothing else changes.
         return run.execute(folder -> ReportCommand.write(folder, bench.out, bench.out));

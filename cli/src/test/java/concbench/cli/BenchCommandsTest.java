@@ -97,13 +97,18 @@ class BenchCommandsTest {
     }
 
     @Test
-    void aBadOptionIsAUsageErrorThatNamesIt() {
+    void aBadOptionIsAUsageErrorThatNamesIt() throws IOException {
         assertEquals(Bench.UNUSABLE, bench("run", "--floor", "maybe"));
         assertTrue(errors().contains("expected one of [yes, no] (case-sensitive) but was 'maybe'"), errors());
         err.reset();
         assertEquals(Bench.UNUSABLE, bench("run", "--bogus", "1"));
         assertTrue(errors().contains("--bogus"), errors());
         assertTrue(errors().contains("Usage: bench run"), "with the command's usage: " + errors());
+        err.reset();
+        Files.createDirectories(temp.resolve("netty-impl"));
+        assertEquals(Bench.UNUSABLE, bench("run", "--impls", "netty,jetty"), "refused before anything starts");
+        assertTrue(errors().startsWith("bench run: unknown implementation 'jetty'; choose from [netty]"), errors());
+        assertTrue(errors().contains("Usage: bench run"), errors());
         err.reset();
         assertEquals(Bench.UNUSABLE, bench("compare", temp.toString()));
         assertTrue(errors().contains("RUN_DIR"), "compare needs two folders: " + errors());
