@@ -77,6 +77,11 @@ public record Profile(
                         + Arrays.toString(ALL.stream().map(Profile::name).toArray())));
     }
 
+    /** Every profile, shortest first. */
+    public static List<Profile> all() {
+        return ALL;
+    }
+
     public Profile withTrials(int newTrials) {
         return new Profile(name, warmupSeconds, warmupMinSeconds, warmupUsers, levels, levelSeconds, helloRate, fanoutRate,
                 rateSeconds, newTrials);

@@ -1,5 +1,15 @@
 package concbench.gatling;
 
+import static concbench.gatling.names.SimulationProperties.CALLS;
+import static concbench.gatling.names.SimulationProperties.DELAY_MS;
+import static concbench.gatling.names.SimulationProperties.LEVELS;
+import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
+import static concbench.gatling.names.SimulationProperties.RATE;
+import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
+import static concbench.gatling.names.SimulationProperties.TARGET;
+import static concbench.gatling.names.SimulationProperties.WARMUP_SECONDS;
+import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
+
 import concbench.contract.ServerConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,8 +19,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * What one run of a simulation does, read from system properties ({@code -Dlevels=16,64,256}): every parameter
- * and its default are here and nowhere else. Bad values stop the run before it starts, naming the property.
+ * What one run of a simulation does, read from system properties ({@code -Dlevels=16,64,256}): every parameter's
+ * default is here and nowhere else, its name in {@link concbench.gatling.names.SimulationProperties}. Bad values stop the run before it starts, naming the property.
  *
  * @param target        the server's base URL
  * @param warmupSeconds how long the warm-up's looping users run
@@ -24,16 +34,6 @@ import java.util.Properties;
  */
 public record LoadProfile(URI target, int warmupSeconds, int warmupUsers, List<Integer> levels, int levelSeconds,
         int rate, int rateSeconds, int calls, int delayMs) {
-
-    public static final String TARGET = "target";
-    public static final String WARMUP_SECONDS = "warmupSeconds";
-    public static final String WARMUP_USERS = "warmupUsers";
-    public static final String LEVELS = "levels";
-    public static final String LEVEL_SECONDS = "levelSeconds";
-    public static final String RATE = "rate";
-    public static final String RATE_SECONDS = "rateSeconds";
-    public static final String CALLS = "calls";
-    public static final String DELAY_MS = "delayMs";
 
     static final String DEFAULT_TARGET = "http://" + ServerConfig.DEFAULT_HOST + ":" + ServerConfig.DEFAULT_PORT;
     static final int DEFAULT_WARMUP_SECONDS = 10;

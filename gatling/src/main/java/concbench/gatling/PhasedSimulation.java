@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import concbench.gatling.names.PhaseName;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -39,7 +40,6 @@ import java.util.List;
  * proved the bodies right.
  */
 public abstract class PhasedSimulation extends Simulation {
-    public static final String WARMUP = "warmup";
     private static final int OK = 200;
 
     /** The one request a simulation sends, named after the phase that sends it. */
@@ -58,22 +58,14 @@ public abstract class PhasedSimulation extends Simulation {
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(warmup(request, profile, ownConnection));
         for (int level : profile.levels()) {
-            phases.add(looping(sweepPhase(level), level, profile.levelSeconds(), request, profile, ownConnection));
+            phases.add(looping(PhaseName.sweep(level).toString(), level, profile.levelSeconds(), request, profile, ownConnection));
         }
-        String ratePhase = ratePhase(profile.rate());
+        String ratePhase = PhaseName.rate(profile.rate()).toString();
         phases.add(scenario(ratePhase)
                 .exec(checked(request, ratePhase, profile))
                 .injectOpen(constantUsersPerSec(profile.rate()).during(Duration.ofSeconds(profile.rateSeconds())))
                 .protocols(sharedConnections));
         setUp(oneAfterAnother(phases));
-    }
-
-    public static String sweepPhase(int level) {
-        return "sweep-" + level;
-    }
-
-    public static String ratePhase(int rate) {
-        return "rate-" + rate;
     }
 
     /**
@@ -82,8 +74,9 @@ public abstract class PhasedSimulation extends Simulation {
      */
     private static PopulationBuilder warmup(Request request, LoadProfile profile, HttpProtocolBuilder protocol) {
         WarmupSignal signal = WarmupSignal.start(Duration.ofSeconds(profile.warmupSeconds()));
-        return scenario(WARMUP)
-                .asLongAs(session -> signal.warming()).on(exec(checked(request, WARMUP, profile)).exec(session -> {
+        String phase = PhaseName.WARMUP.toString();
+        return scenario(phase)
+                .asLongAs(session -> signal.warming()).on(exec(checked(request, phase, profile)).exec(session -> {
                     signal.responded();
                     return session;
                 }))

@@ -50,13 +50,6 @@ class LoadProfileTest {
         assertTrue(e.getMessage().contains("repeats"), e.getMessage());
     }
 
-    @Test
-    void phasesAreNamedForTheRunner() {
-        assertEquals("warmup", PhasedSimulation.WARMUP);
-        assertEquals("sweep-64", PhasedSimulation.sweepPhase(64));
-        assertEquals("rate-500", PhasedSimulation.ratePhase(500));
-    }
-
     private static Properties properties(Map<String, String> values) {
         Properties properties = new Properties();
         properties.putAll(values);

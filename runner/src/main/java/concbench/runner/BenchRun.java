@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./bench run}: every (implementation, scenario) of the plan, trial after trial, interleaved across the
@@ -23,10 +22,7 @@ import java.util.concurrent.TimeUnit;
  * trial and marks the run interrupted.
  */
 public final class BenchRun {
-    static final int USAGE_ERROR = 2;
     static final int SOME_TRIAL_FAILED = 1;
-    /** The report reads a few files and writes two: seconds. Far longer means something is wrong with it. */
-    private static final long REPORT_TIMEOUT_SECONDS = 120;
     private static final Path PROC = Path.of("/proc");
 
     private final RunOptions options;
@@ -38,33 +34,48 @@ public final class BenchRun {
     private volatile boolean interrupted;
     private TrialRunner trials;
 
-    BenchRun(RunOptions options, Launcher launcher, CpuLayout layout, PrintStream out) {
+    private BenchRun(RunOptions options, Launcher launcher, CpuLayout layout, PrintStream out) {
         this.options = options;
         this.launcher = launcher;
         this.layout = layout;
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("concbench.root", ".")).toAbsolutePath().normalize();
+    /** Writes the report of a run folder and prints where, or why it could not: {@code ./bench report}. */
+    @FunctionalInterface
+    public interface ReportWriter {
+        void write(Path runFolder);
+    }
+
+    /**
+     * A run of what the user chose, checked before anything starts: its options, its CPU layout and each variant's
+     * server options (the variant's server jar asked).
+     *
+     * @param root the conc-bench checkout, whose jars and {@code config/} the run uses
+     * @throws IllegalArgumentException naming what is wrong with the choices
+     */
+    public static BenchRun prepare(RunChoices choices, Path root, PrintStream out)
+            throws IOException, InterruptedException {
         Launcher launcher = new Launcher(root);
-        RunOptions options;
-        CpuLayout layout;
-        try {
-            options = RunOptions.parse(args, root, launcher.implementations());
-            layout = CpuLayout.derive(availableCpus()).override(options.serverCpus(), options.loadGeneratorCpus(),
-                    options.backendCpus());
-            ServerOptionsCheck.check(options.implementations(), launcher);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench run: " + e.getMessage());
-            System.err.println("options:\n" + concbench.contract.CommandLine.usage(RunOptions.OPTIONS));
-            System.exit(USAGE_ERROR);
-            return;
-        }
-        BenchRun run = new BenchRun(options, launcher, layout, System.out);
+        RunOptions options = RunOptions.of(choices, root, launcher.implementations());
+        CpuLayout layout = CpuLayout.derive(availableCpus()).override(options.serverCpus(),
+                options.loadGeneratorCpus(), options.backendCpus());
+        ServerOptionsCheck.check(options.implementations(), launcher);
+        return new BenchRun(options, launcher, layout, out);
+    }
+
+    /**
+     * Runs it to the end, or until Ctrl-C or SIGTERM (a shutdown hook stops the children and waits for the
+     * finished trials to be kept), then has {@code report} write the report.
+     *
+     * @return 0 when every trial passed, 1 when one failed or the run was interrupted
+     */
+    public int execute(ReportWriter report) throws IOException, InterruptedException {
         Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run.interrupt(main), "interrupt"));
-        System.exit(run.execute());
+        Thread hook = new Thread(() -> interrupt(main), "interrupt");
+        // Left in place when the run ends: it does nothing once the run has finished.
+        Runtime.getRuntime().addShutdownHook(hook);
+        return execute(() -> report.write(options.out()));
     }
 
     /** The CPUs this process may run on, as the kernel says ({@code Cpus_allowed_list}). */
@@ -79,7 +90,7 @@ public final class BenchRun {
         }
     }
 
-    int execute() throws IOException, InterruptedException {
+    private int execute(Runnable writeReport) throws IOException, InterruptedException {
         Files.createDirectories(options.out());
         Profile profile = options.profile();
         List<String> targets = targets();
@@ -112,7 +123,7 @@ public final class BenchRun {
             out.println();
             out.print(Summary.table(results));
             out.println("results: " + options.out());
-            writeReport();
+            writeReport.run();
             return results.stream().allMatch(TrialResult::ok) ? 0 : SOME_TRIAL_FAILED;
         } finally {
             if (interrupted && !complete) {
@@ -120,7 +131,7 @@ public final class BenchRun {
                         manifest.finished(RunManifest.INTERRUPTED, results));
                 // The shutdown hook interrupted this thread to stop the trial; the report must still be waited for.
                 Thread.interrupted();
-                writeReport();
+                writeReport.run();
             }
             finished.countDown();
         }
@@ -137,34 +148,6 @@ public final class BenchRun {
             targets.add(TrialResult.FLOOR);
         }
         return List.copyOf(targets);
-    }
-
-    /**
-     * Writes {@code report.html} and {@code summary.md} into the run folder once {@code run.json} is final, and
-     * prints where. The report is a view of the results: when it fails, the run says so and nothing else changes,
-     * neither the results nor the exit status. Its output is kept in {@code logs/report.log}.
-     */
-    private void writeReport() {
-        Path log = options.out().resolve("logs").resolve("report.log");
-        try {
-            Files.createDirectories(log.getParent());
-            Process report = new ProcessBuilder(launcher.report(options.out())).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!report.waitFor(REPORT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                report.destroyForcibly();
-                out.println("report: not written, it took over " + REPORT_TIMEOUT_SECONDS + " s (see " + log + ")");
-                return;
-            }
-            String printed = Files.readString(log).strip();
-            out.println(report.exitValue() == 0 ? printed
-                    : "report: not written (exit " + report.exitValue() + "): " + printed);
-        } catch (IOException e) {
-            out.println("report: not written: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            out.println("report: not written, the run was stopped meanwhile; ./bench report " + options.out()
-                    + " writes it");
-        }
     }
 
     /** From the shutdown hook: stop the children, let the main loop record what was finished, then exit. */

@@ -4,10 +4,9 @@ import concbench.formats.CpuLayout;
 import concbench.formats.PhaseCost;
 import concbench.formats.PhaseResult;
 import concbench.formats.RateSchedule;
-import concbench.runner.gatling.PhaseName;
+import concbench.gatling.names.PhaseName;
 import concbench.runner.gatling.SimulationStats;
 import java.util.List;
-import java.util.Locale;
 
 /** A trial's {@link PhaseResult}s: Gatling's numbers of each phase with what the phase cost the server. */
 final class PhaseResults {
@@ -21,7 +20,7 @@ final class PhaseResults {
             PhaseCost cost = PhaseCosts.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
                     layout.server().size(), layout.loadGenerator().size(), backendSharesGenerator);
             boolean rate = name.kind() == PhaseName.Kind.RATE;
-            return new PhaseResult(stats.phase(), name.kind().name().toLowerCase(Locale.ROOT),
+            return new PhaseResult(stats.phase(), name.kind().label(),
                     name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0, rate ? name.value() : 0, stats, cost,
                     rate ? RateSchedule.of(name.value(), stats, cost) : null);
         }).toList();

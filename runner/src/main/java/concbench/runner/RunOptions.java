@@ -1,15 +1,12 @@
 package concbench.runner;
 
-import concbench.contract.CommandLine;
 import concbench.contract.Variant;
 import concbench.formats.CpuSet;
 import concbench.formats.Profile;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The command line of {@code ./bench run}.
@@ -19,7 +16,7 @@ import java.util.Map;
  * @param serverCpus      CPU sets given on the command line, null where the default layout decides
  * @param floor           whether each scenario of each round also measures the floor (the back end itself)
  */
-record RunOptions(
+public record RunOptions(
         Path root,
         Profile profile,
         List<String> implementations,
@@ -30,49 +27,32 @@ record RunOptions(
         CpuSet backendCpus,
         boolean floor) {
 
-    static final Map<String, String> OPTIONS = CommandLine.options(
-            "profile", "smoke (CI, under 3 min), ci (the regression gate's rounds), quick (default, under 15 min) or full "
-                    + "(3 trials, long phases)",
-            "impls", "comma-separated servers to measure, an implementation or a variant IMPL:OPTION=VALUE "
-                    + "(e.g. netty,loom,loom:client=jdk; default: every implementation with its default options)",
-            "scenarios", "hello, fanout or both (default: hello,fanout)",
-            "trials", "repeat each (server, scenario) K times, interleaved (default: the profile's)",
-            "out", "results folder (default: results/<timestamp>-<host>)",
-            "server-cpus", "CPUs of the server, e.g. 0-3 (default: derived from the core count)",
-            "loadgen-cpus", "CPUs of Gatling",
-            "backend-cpus", "CPUs of the fan-out back end",
-            "floor", "yes (default): each scenario also measures the floor, the back end itself through the same "
-                    + "phases; no: the servers only");
-
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_TRIALS = 100;
+    private static final List<String> SCENARIOS = List.of(Scenario.HELLO.label(), Scenario.FANOUT.label());
 
     /**
      * @param root      the project folder
      * @param available the implementations the project has
-     * @throws IllegalArgumentException naming the bad option
+     * @throws IllegalArgumentException naming the bad choice
      */
-    static RunOptions parse(String[] args, Path root, List<String> available) {
-        CommandLine line = CommandLine.parse(args, OPTIONS);
-        Profile profile = Profile.named(line.string("profile", Profile.QUICK.name()));
-        profile = profile.withTrials(line.integer("trials", profile.trials(), 1, MAX_TRIALS));
-        List<String> implementations = list(line.string("impls", String.join(",", available))).stream()
+    public static RunOptions of(RunChoices given, Path root, List<String> available) {
+        Profile profile = Profile.named(given.profile() == null ? Profile.QUICK.name() : given.profile());
+        if (given.trials() != null) {
+            if (given.trials() < 1 || given.trials() > MAX_TRIALS) {
+                throw new IllegalArgumentException("--trials must be between 1 and " + MAX_TRIALS + ", got "
+                        + given.trials());
+            }
+            profile = profile.withTrials(given.trials());
+        }
+        List<String> implementations = list(given.impls(), available).stream()
                 .map(name -> variant(name, available).name()).distinct().toList();
-        List<Scenario> scenarios = list(line.string("scenarios", "hello,fanout")).stream().map(Scenario::named).toList();
+        List<Scenario> scenarios = list(given.scenarios(), SCENARIOS).stream().map(Scenario::named).toList();
         String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + EnvironmentProbe.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
-                root.resolve(line.string("out", defaultOut)).normalize(),
-                cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"),
-                yesOrNo(line, "floor"));
-    }
-
-    private static boolean yesOrNo(CommandLine line, String option) {
-        String value = line.string(option, "yes");
-        return switch (value) {
-            case "yes" -> true;
-            case "no" -> false;
-            default -> throw new IllegalArgumentException("--" + option + " must be yes or no, got '" + value + "'");
-        };
+                root.resolve(given.out() == null ? defaultOut : given.out()).normalize(),
+                cpus("server-cpus", given.serverCpus()), cpus("loadgen-cpus", given.loadgenCpus()),
+                cpus("backend-cpus", given.backendCpus()), given.floor());
     }
 
     /** The variant a name means, in its one spelling; its options are checked by the server itself. */
@@ -85,17 +65,19 @@ record RunOptions(
         return variant;
     }
 
-    private static List<String> list(String commaSeparated) {
-        List<String> items = Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .distinct().toList();
+    /** The items given, without blanks and repeats; {@code defaults} when none were given. */
+    private static List<String> list(List<String> given, List<String> defaults) {
+        if (given.isEmpty()) {
+            return defaults;
+        }
+        List<String> items = given.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (items.isEmpty()) {
-            throw new IllegalArgumentException("an empty list: '" + commaSeparated + "'");
+            throw new IllegalArgumentException("an empty list: '" + String.join(",", given) + "'");
         }
         return items;
     }
 
-    private static CpuSet cpus(CommandLine line, String option) {
-        String value = line.string(option, null);
+    private static CpuSet cpus(String option, String value) {
         try {
             return value == null ? null : CpuSet.parse(value);
         } catch (IllegalArgumentException e) {

@@ -1,12 +1,13 @@
 package concbench.runner;
 
 import concbench.formats.Profile;
+import concbench.gatling.names.Simulations;
 import java.util.Locale;
 
 /** The two scenarios every server serves, and the Gatling simulation that loads each. */
 public enum Scenario {
-    HELLO("concbench.gatling.HelloSimulation"),
-    FANOUT("concbench.gatling.FanoutSimulation");
+    HELLO(Simulations.HELLO),
+    FANOUT(Simulations.FANOUT);
 
     /** The fan-out's N and D during a run: the contract's suggested defaults, the same for every server. */
     public static final int FANOUT_CALLS = 10;

@@ -2,6 +2,7 @@ package concbench.runner;
 
 import concbench.formats.PhaseResult;
 import concbench.formats.TrialResult;
+import concbench.gatling.names.PhaseName;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +104,8 @@ final class Summary {
 
     /** Failed requests of the measured phases; the warm-up's do not count. */
     static long koCount(TrialResult result) {
-        return result.phases().stream().filter(p -> !p.kind().equals("warmup")).mapToLong(p -> p.stats().ko()).sum();
+        return result.phases().stream().filter(p -> !p.kind().equals(PhaseName.Kind.WARMUP.label()))
+                .mapToLong(p -> p.stats().ko()).sum();
     }
 
     static Optional<PhaseResult> bestSweep(TrialResult result) {

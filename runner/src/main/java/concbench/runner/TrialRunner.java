@@ -1,15 +1,29 @@
 package concbench.runner;
 
+import static concbench.gatling.names.SimulationProperties.CALLS;
+import static concbench.gatling.names.SimulationProperties.DELAY_MS;
+import static concbench.gatling.names.SimulationProperties.LEVELS;
+import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
+import static concbench.gatling.names.SimulationProperties.RATE;
+import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
+import static concbench.gatling.names.SimulationProperties.TARGET;
+import static concbench.gatling.names.SimulationProperties.WARMUP_DONE_FILE;
+import static concbench.gatling.names.SimulationProperties.WARMUP_PROGRESS_FILE;
+import static concbench.gatling.names.SimulationProperties.WARMUP_SECONDS;
+import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
+
 import concbench.contract.Variant;
 import concbench.formats.CpuLayout;
 import concbench.formats.PhaseResult;
 import concbench.formats.Profile;
 import concbench.formats.ResultFiles;
 import concbench.formats.TrialResult;
+import concbench.gatling.names.PhaseName;
+import concbench.gatling.names.Simulations;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
-import concbench.runner.gatling.PhaseName;
 import concbench.runner.gatling.SimulationStats;
+import concbench.runner.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one trial the way a user would: the back end and the server as their own pinned JVMs, a
@@ -38,7 +51,6 @@ final class TrialRunner {
     private static final int WARMUP_BACKSTOP_SECONDS = 10;
     static final String WARMUP_PROGRESS = "warmup.progress";
     static final String WARMUP_DONE = "warmup.done";
-    static final String FLOOR_SIMULATION = "concbench.gatling.FloorSimulation";
     /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -69,6 +81,7 @@ final class TrialRunner {
         Instant started = Instant.now();
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
+        Path gatlingLog = logs.resolve(id + ".gatling.log");
         boolean floor = implementation.equals(TrialResult.FLOOR);
         ChildProcess server = null;
         try {
@@ -82,7 +95,8 @@ final class TrialRunner {
                 server = track(ChildProcess.start(implementation, launcher.backend(layout.server()),
                         logs.resolve(id + ".server.log"), line -> { }));
                 int port = server.awaitListening(START_TIMEOUT);
-                return load(implementation, scenario, trial, started, server, null, port, gatlingDir, roles);
+                return load(implementation, scenario, trial, started, server, null, port, gatlingDir, gatlingLog,
+                        roles);
             }
             // Started for hello too: the contract check before measuring includes a fan-out. It idles then.
             ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.backend()),
@@ -99,7 +113,8 @@ final class TrialRunner {
                 return failed(implementation, scenario, trial, started, "failed verification: " + wrong.get(),
                         server.tail());
             }
-            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir, roles);
+            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir, gatlingLog,
+                    roles);
         } catch (ChildProcess.StartFailure e) {
             return failed(implementation, scenario, trial, started, e.getMessage(), e.logTail());
         } catch (IOException | RuntimeException e) {
@@ -111,8 +126,8 @@ final class TrialRunner {
 
     /** @param backend null for the floor, which calls no back end */
     private TrialResult load(String implementation, Scenario scenario, int trial, Instant started,
-            ChildProcess server, ChildProcess backend, int port, Path gatlingDir, ThreadRoles roles)
-            throws IOException, InterruptedException {
+            ChildProcess server, ChildProcess backend, int port, Path gatlingDir, Path gatlingLog,
+            ThreadRoles roles) throws IOException, InterruptedException {
         progress.step((backend == null ? "" : "verified; ") + "loading it with Gatling on CPUs "
                 + layout.loadGenerator());
         Profile profile = options.profile();
@@ -127,21 +142,25 @@ final class TrialRunner {
         }
         progress.loadStarted();
         GatlingCommand command = new GatlingCommand(options.root(),
-                implementation.equals(TrialResult.FLOOR) ? FLOOR_SIMULATION : scenario.simulation(),
+                implementation.equals(TrialResult.FLOOR) ? Simulations.FLOOR : scenario.simulation(),
                 simulationProperties(scenario, port, implementation.equals(TrialResult.FLOOR), warmupProgress,
                         warmupDone),
                 gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
-        GatlingProcess gatling = track(GatlingProcess.start(command, progress::gatlingSaid));
+        GatlingProcess gatling = track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
         ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
                 backend == null ? ProcSampler.NO_PROCESS : backend.pid(), roles);
         WarmupMonitor warmup = new WarmupMonitor(warmupProgress, warmupDone, sampler,
                 Duration.ofSeconds(profile.warmupMinSeconds()), Duration.ofSeconds(profile.warmupSeconds()));
         GatlingProcess.Result run;
         try (sampler) {
-            while (!gatling.process().waitFor(SERVER_WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
+            while (!gatling.process().exitsWithin(SERVER_WATCH)) {
                 if (!server.isAlive() || sampler.failure().isPresent() && server.exitsWithin(EXIT_GRACE)) {
                     return failed(implementation, scenario, trial, started, "the server "
                             + server.exitDescription() + " during the load", server.tail());
+                }
+                if (sampler.failure().isPresent() && !gatling.process().isAlive()) {
+                    // The sampler read Gatling's /proc entry just as Gatling ended: the load is over, not broken.
+                    break;
                 }
                 if (sampler.failure().isPresent()) {
                     return failed(implementation, scenario, trial, started, sampler.failure().get(), server.tail());
@@ -186,17 +205,17 @@ final class TrialRunner {
             Path warmupDone) {
         Profile profile = options.profile();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("target", "http://127.0.0.1:" + port);
-        properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
-        properties.put("warmupUsers", Integer.toString(profile.warmupUsers()));
-        properties.put("warmupProgressFile", warmupProgress.toString());
-        properties.put("warmupDoneFile", warmupDone.toString());
-        properties.put("levels", String.join(",", profile.levels().stream().map(String::valueOf).toList()));
-        properties.put("levelSeconds", Integer.toString(profile.levelSeconds()));
-        properties.put("rate", Integer.toString(scenario.rate(profile)));
-        properties.put("rateSeconds", Integer.toString(profile.rateSeconds()));
-        properties.put("calls", Integer.toString(Scenario.FANOUT_CALLS));
-        properties.put("delayMs", Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));
+        properties.put(TARGET, "http://127.0.0.1:" + port);
+        properties.put(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
+        properties.put(WARMUP_USERS, Integer.toString(profile.warmupUsers()));
+        properties.put(WARMUP_PROGRESS_FILE, warmupProgress.toString());
+        properties.put(WARMUP_DONE_FILE, warmupDone.toString());
+        properties.put(LEVELS, String.join(",", profile.levels().stream().map(String::valueOf).toList()));
+        properties.put(LEVEL_SECONDS, Integer.toString(profile.levelSeconds()));
+        properties.put(RATE, Integer.toString(scenario.rate(profile)));
+        properties.put(RATE_SECONDS, Integer.toString(profile.rateSeconds()));
+        properties.put(CALLS, Integer.toString(Scenario.FANOUT_CALLS));
+        properties.put(DELAY_MS, Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));
         return properties;
     }
 

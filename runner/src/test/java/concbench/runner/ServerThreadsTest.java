@@ -11,6 +11,7 @@ import concbench.formats.CpuSet;
 import concbench.formats.PhaseCost;
 import concbench.formats.ThreadRole;
 import concbench.formats.TrialResult;
+import concbench.runner.process.ChildProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

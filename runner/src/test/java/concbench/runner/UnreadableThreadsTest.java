@@ -42,8 +42,8 @@ class UnreadableThreadsTest {
     @Test
     void withoutProcTheTrialFailsBeforeAnyLoadSayingWhy() throws Exception {
         Launcher launcher = new Launcher(ROOT);
-        RunOptions options = RunOptions.parse(new String[] {"--profile", "smoke", "--out", temp.toString()}, ROOT,
-                List.of("netty"));
+        RunOptions options = RunOptions.of(new RunChoices("smoke", null, null, null, temp.toString(), null, null, null,
+                true), ROOT, List.of("netty"));
         CpuLayout layout = CpuLayout.derive(BenchRun.availableCpus());
         Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, options.profile(), 1);
         Path noProc = temp.resolve("no-proc");

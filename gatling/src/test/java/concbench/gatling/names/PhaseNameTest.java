@@ -1,4 +1,4 @@
-package concbench.runner.gatling;
+package concbench.gatling.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

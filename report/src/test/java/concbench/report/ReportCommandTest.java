@@ -9,38 +9,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./bench report DIR}: both files and their paths, or exit 2 with one clear line, never a stack trace. */
-class ReportMainTest {
+class ReportCommandTest {
     @TempDir
     Path temp;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
+    private int report(Path dir) {
+        return ReportCommand.write(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void writesBothFilesAndPrintsTheirPaths() throws Exception {
         Path run = Fixtures.copy("smoke2", temp.resolve("run"));
-        assertEquals(0, ReportMain.run(new String[] {run.toString()}));
+        assertEquals(0, report(run));
         assertTrue(Files.isRegularFile(run.resolve("report.html")));
         assertTrue(Files.isRegularFile(run.resolve("summary.md")));
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -88,14 +75,8 @@ class ReportMainTest {
         assertFails(temp.toString(), "is not JMH's JSON output");
     }
 
-    @Test
-    void noArgument() {
-        assertEquals(2, ReportMain.run(new String[0]));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: ./bench report DIR"));
-    }
-
     private void assertFails(String dir, String message) {
-        assertEquals(2, ReportMain.run(new String[] {dir}));
+        assertEquals(2, report(Path.of(dir)));
         String printed = err.toString(StandardCharsets.UTF_8);
         assertTrue(printed.startsWith("bench report: "), printed);
         assertTrue(printed.contains(message), printed);

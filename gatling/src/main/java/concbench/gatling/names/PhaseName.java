@@ -1,11 +1,12 @@
-package concbench.runner.gatling;
+package concbench.gatling.names;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The name a phase gives its requests, as the simulations of the {@code gatling} module write it (its
- * {@code PhasedSimulation}): {@code warmup}, {@code sweep-<users>}, {@code rate-<requests per second>}.
+ * The name a phase gives its requests: {@code warmup}, {@code sweep-<users>}, {@code rate-<requests per second>}.
+ * The simulations ({@code PhasedSimulation}) name their phases with it and the runner reads Gatling's records
+ * with it, so the two cannot drift apart.
  *
  * @param kind  which of the three phases
  * @param value the concurrency level of a sweep phase, the arrival rate of a rate phase, 0 for the warm-up
@@ -23,6 +24,11 @@ public record PhaseName(Kind kind, int value) {
 
         Kind(String label) {
             this.label = label;
+        }
+
+        /** How a phase name, and a trial file's {@code kind}, spell it. */
+        public String label() {
+            return label;
         }
     }
 
