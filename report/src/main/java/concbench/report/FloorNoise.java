@@ -4,7 +4,6 @@ import concbench.report.RunView.Measured;
 import concbench.runner.PhaseResult;
 import concbench.runner.TrialResult;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,7 +17,7 @@ final class FloorNoise {
     static final double THROUGHPUT_NOISE = 0.10;
     static final double P99_NOISE = 0.20;
     static final String NOTE = MARK + " within the floor's noise: a throughput within "
-            + percent(THROUGHPUT_NOISE) + " of the floor's at that level, or a p99 within " + percent(P99_NOISE)
+            + Fmt.percent(THROUGHPUT_NOISE) + " of the floor's at that level, or a p99 within " + Fmt.percent(P99_NOISE)
             + " of the floor's. The floor is the back end itself measured the same way on the server's CPUs; a "
             + "figure that close to it measured this machine's setup as much as the server.";
 
@@ -50,9 +49,5 @@ final class FloorNoise {
         }
         double floorMean = RunView.mean(floor, figure);
         return Math.abs(RunView.mean(server, figure) - floorMean) <= noise * Math.abs(floorMean);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 }

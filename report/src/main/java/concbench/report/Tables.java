@@ -25,7 +25,7 @@ final class Tables {
     static final String BOUND = "†";
     static final String BOUND_NOTE = BOUND + " generator-bound: the load generator's CPUs were saturated while the "
             + "server's were not, so the throughput is a lower bound for the server (it measured Gatling).";
-    static final String NONE = "–";
+    static final String NONE = Fmt.NONE;
     static final String NOT_WARM = "not warm";
     static final String NOT_WARM_NOTE = NOT_WARM + ": the warm-up reached the profile's longest before the server "
             + "was at steady state (its JIT compiler still busy, or its throughput still moving), so JIT work may be "
@@ -363,10 +363,9 @@ final class Tables {
                     : Comparison.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
             rows.add(Row.of(mark, row.implementation(), row.scenario(), row.phase(),
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
-                    side(row.head()), row.changePercent() == null ? "from 0" : Fmt.change(row.changePercent()),
+                    side(row.head()), Fmt.change(row.changePercent()),
                     Fmt.plain(row.thresholdPercent()) + "%",
-                    row.pValue() == null ? NONE : Fmt.pValue(row.pValue()),
-                    row.adjustedPValue() == null ? NONE : Fmt.pValue(row.adjustedPValue()), row.evidence(),
+                    Fmt.pValue(row.pValue()), Fmt.pValue(row.adjustedPValue()), row.evidence(),
                     row.notGatedReason() == null ? row.verdict() : row.verdict() + ": " + row.notGatedReason(),
                     row.note() == null ? "" : row.note()));
         }
