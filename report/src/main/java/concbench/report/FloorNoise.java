@@ -4,6 +4,7 @@ import concbench.report.RunView.Measured;
 import concbench.runner.PhaseResult;
 import concbench.runner.TrialResult;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -16,10 +17,8 @@ final class FloorNoise {
     static final String MARK = "≈";
     static final double THROUGHPUT_NOISE = 0.10;
     static final double P99_NOISE = 0.20;
-    static final String NOTE = MARK + " within the floor's noise: a throughput within "
-            + Fmt.percent(THROUGHPUT_NOISE) + " of the floor's at that level, or a p99 within " + Fmt.percent(P99_NOISE)
-            + " of the floor's. The floor is the back end itself measured the same way on the server's CPUs; a "
-            + "figure that close to it measured this machine's setup as much as the server.";
+    static final String NOTE = Texts.paragraph(FloorNoise.class, "floor-noise-note", Map.of("mark", MARK,
+            "throughput", Fmt.percent(THROUGHPUT_NOISE), "p99", Fmt.percent(P99_NOISE)));
 
     private final RunView view;
     private final String scenario;

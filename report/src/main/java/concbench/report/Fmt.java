@@ -90,7 +90,7 @@ public final class Fmt {
         return Double.isFinite(ratio) ? fixed(ratio, 2) + "x" : NOT_A_NUMBER;
     }
 
-    /** A signed change in percent, {@code +4.1%}, {@code -12.0%}; null, a change from a base of 0, {@value #FROM_ZERO}. */
+    /** A signed change in percent, {@code +4.1%}, {@code -12.0%}; null (the base was 0) {@value #FROM_ZERO}. */
     public static String change(Double percent) {
         if (percent == null) {
             return FROM_ZERO;
