@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import concbench.formats.RunResults;
 import concbench.report.Fmt;
-import concbench.runner.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package concbench.report;
 
+import concbench.formats.Latency;
+import concbench.formats.PhaseResult;
+import concbench.formats.TrialResult;
 import concbench.report.RunView.Measured;
 import concbench.report.Table.Mark;
 import concbench.report.Table.Row;
-import concbench.runner.PhaseResult;
-import concbench.runner.TrialResult;
-import concbench.runner.gatling.LatencyHistogram.Latency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;

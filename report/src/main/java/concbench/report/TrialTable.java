@@ -1,13 +1,13 @@
 package concbench.report;
 
+import concbench.formats.Latency;
+import concbench.formats.PhaseCost;
+import concbench.formats.PhaseResult;
+import concbench.formats.ThreadRole;
+import concbench.formats.TrialResult;
 import concbench.report.Table.Cell;
 import concbench.report.Table.Mark;
 import concbench.report.Table.Row;
-import concbench.runner.PhaseCost;
-import concbench.runner.PhaseResult;
-import concbench.runner.ThreadRole;
-import concbench.runner.TrialResult;
-import concbench.runner.gatling.LatencyHistogram.Latency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
