@@ -30,8 +30,8 @@ class ComparisonSummaryTest {
         assertTrue(md.indexOf("### Regressions and improvements") < md.indexOf("<details><summary>All 5 rows"), md);
         assertTrue(md.contains("| hello | netty | sweep-64 | throughput req/s | 14,195 \\[13,901, 14,490\\] | "
                 + "11,000 \\[10,950, 11,050\\] | -22.5% | 0.0031 | 0.0062 | **regression** |  |\n"), md);
-        assertTrue(md.contains("| fanout | undertow | rate-100 | errorRate % | 0 | 0.375 \\[0.25, 0.5\\] | from 0 | – | – "
-                + "| **regression** | a rise from 0: every head trial above every base trial |\n"), md);
+        assertTrue(md.contains("| fanout | undertow | rate-100 | errorRate % | 0 | 0.375 \\[0.25, 0.5\\] | from 0 "
+                + "| – | – | **regression** | a rise from 0: every head trial above every base trial |\n"), md);
         assertTrue(md.contains("| hello | vertx | sweep-64 | throughput req/s | 13,295 | 13,345 | +0.4% | – | – | "
                 + "not gated | generator-bound: shown, never gates |\n"), md);
         assertTrue(md.contains("Not compared:\n\n- vertx fanout: only in the base\n"), md);
@@ -42,8 +42,8 @@ class ComparisonSummaryTest {
     @Test
     void theTerminalTableShowsTheSameCells() throws Exception {
         Comparison comparison = Comparison.read(Fixtures.resource("compare").resolve(Comparison.FILE));
-        assertEquals(List.of("hello", "vertx", "sweep-64", "throughput req/s", "13,295", "13,345", "+0.4%", "–", "–",
-                "not gated (generator-bound)"), ComparisonSummary.cells(comparison.rows().get(2)));
+        assertEquals(List.of("hello", "vertx", "sweep-64", "throughput req/s", "13,295", "13,345", "+0.4%", "–",
+                "–", "not gated (generator-bound)"), ComparisonSummary.cells(comparison.rows().get(2)));
         assertEquals(ComparisonSummary.HEADINGS.size(), ComparisonSummary.cells(comparison.rows().get(2)).size());
     }
 
@@ -53,7 +53,8 @@ class ComparisonSummaryTest {
         Row row = new Row(HOSTILE, "hello", "", "p99", "ms", Better.LOWER, side, side, 0.0, 10, 0.5, 0.9, null,
                 Row.STRONG, Row.NO_SIGNIFICANT_CHANGE, null, HOSTILE);
         Comparison comparison = new Comparison(Comparison.FORMAT_VERSION, new End("base ``dir", null, null, null),
-                new End("head", "0123456789abcdef0123456789abcdef01234567-dirty", null, null), List.of(HOSTILE), HOSTILE, 0.01, 1, 0, 0, List.of(row));
+                new End("head", "0123456789abcdef0123456789abcdef01234567-dirty", null, null), List.of(HOSTILE),
+                HOSTILE, 0.01, 1, 0, 0, List.of(row));
         String md = ComparisonSummary.markdown(comparison, List.of(HOSTILE));
         assertFalse(md.contains("<script>"), md);
         assertTrue(md.contains("Base ```base ``dir```, head `head @ 0123456789ab-dirty`."), md);

@@ -22,7 +22,8 @@ class MarkdownTest {
     void aTableKeepsItsColumnsWhateverItsCellsHold() {
         Table table = new Table(List.of("name | evil", "value"), List.of(
                 Table.Row.of(Table.Mark.NONE, HOSTILE, "1"),
-                Table.Row.of(Table.Mark.REGRESSION, "slower\nby far", "")), List.of("note | with *stars*\nand a break"));
+                Table.Row.of(Table.Mark.REGRESSION, "slower\nby far", "")),
+                List.of("note | with *stars*\nand a break"));
         String md = Markdown.table(table);
         List<String> lines = md.lines().toList();
         assertEquals("| name \\| evil | value |", lines.get(0));
