@@ -5,6 +5,7 @@ import concbench.formats.Comparison;
 import concbench.formats.Pool;
 import concbench.formats.ResultFiles;
 import concbench.formats.RunResults.UnusableResultsException;
+import concbench.report.ComparisonSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -87,9 +88,10 @@ public final class Gate {
         Comparison comparison = Comparisons.of(base, head, FamilyOfRows.judge(rows), settings);
         Path dir = Path.of(head.given());
         ResultFiles.write(dir.resolve(Comparison.FILE), comparison);
-        ResultFiles.writeText(dir.resolve(Summaries.MARKDOWN_FILE), Summaries.markdown(comparison, notCompared));
+        ResultFiles.writeText(dir.resolve(ComparisonSummary.MARKDOWN_FILE),
+                ComparisonSummary.markdown(comparison, notCompared));
         out.print(Summaries.text(comparison, notCompared));
-        out.println("written: " + dir.resolve(Comparison.FILE) + ", " + dir.resolve(Summaries.MARKDOWN_FILE));
+        out.println("written: " + dir.resolve(Comparison.FILE) + ", " + dir.resolve(ComparisonSummary.MARKDOWN_FILE));
         return comparison.passed() ? PASS : REGRESSION;
     }
 }
