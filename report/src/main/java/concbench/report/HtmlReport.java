@@ -66,9 +66,13 @@ final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
                 .append("<title>").append(Html.escape(Report.title(inputs))).append("</title>\n<style>\n")
-                .append(STYLE).append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(Report.title(inputs)))
-                .append("</h1>\n<p class=\"lead\">").append(Html.escape(Report.lead(inputs))).append("</p>\n");
+                .append(STYLE).append(HeadlineHtml.STYLE).append("</style>\n</head>\n<body>\n<h1>")
+                .append(Html.escape(Report.title(inputs))).append("</h1>\n");
         RunView view = inputs.run() == null ? null : new RunView(inputs.run());
+        if (view != null) {
+            html.append(HeadlineHtml.render(view));
+        }
+        html.append("<p class=\"lead\">").append(Html.escape(Report.lead(inputs))).append("</p>\n");
         if (view != null) {
             html.append(banners(view));
         }

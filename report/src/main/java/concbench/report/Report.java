@@ -63,7 +63,7 @@ final class Report {
             String machine = run.environment() == null ? "an unrecorded machine"
                     : run.environment().host() + " (" + run.environment().cpuModel() + ", " + run.environment().cores()
                             + " cores)";
-            return "Started " + run.startedAt() + " on " + machine + "; status " + run.status() + "; "
+            return "Started " + Times.instant(run.startedAt()) + " on " + machine + "; status " + run.status() + "; "
                     + inputs.run().trials().size() + " trial file(s) read from " + inputs.dir() + ".";
         }
         // The JMH and comparison sections open with their own lead; the page's says only where they came from.
@@ -102,7 +102,7 @@ final class Report {
     private static String side(Comparison.Side side) {
         String details = Stream.of(side.gitCommit() == null ? null : "commit " + side.gitCommit(),
                 side.profile() == null ? null : "profile " + side.profile(),
-                side.startedAt() == null ? null : "started " + side.startedAt())
+                side.startedAt() == null ? null : "started " + Times.instant(side.startedAt()))
                 .filter(Objects::nonNull).collect(Collectors.joining(", "));
         return side.dir() + (details.isEmpty() ? "" : " (" + details + ")");
     }

@@ -55,8 +55,7 @@ final class Tables {
                 + (view.hasFloor() ? " and the floor (the back end itself)" : "") + " on "
                 + String.join(", ", view.scenarios()) + (view.scenarios().contains("fanout") ? " (fan-out: "
                 + run.fanoutCalls() + " back-end calls of " + run.fanoutDelayMs() + " ms each per request)" : "")));
-        facts.add(new Fact("started", run.startedAt() + (run.finishedAt() == null ? ", not finished"
-                : ", finished " + run.finishedAt())));
+        facts.add(new Fact("started", Times.span(run.startedAt(), run.finishedAt())));
         Environment env = run.environment();
         if (env != null) {
             facts.add(new Fact("machine", env.host() + ": " + env.cpuModel() + ", " + env.cores() + " cores, "

@@ -1,0 +1,130 @@
+package concbench.report;
+
+import concbench.report.Lead.Candidate;
+import concbench.report.Lead.Rule;
+import concbench.report.RunView.Measured;
+import concbench.runner.PhaseResult;
+import concbench.runner.TrialResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The answer on the first screen: per scenario, which model leads on capacity, on p99 at a load every model
+ * sustained, on CPU per request at that load and on memory, each with its margin over the runner-up and whether the
+ * margin can be trusted ({@link Lead}). The floor is never ranked. Rendered by {@link HeadlineHtml} and
+ * {@link HeadlineMarkdown} from the same rows, so the page and the summary say the same.
+ */
+final class Headline {
+    static final List<String> HEADER = List.of("scenario", "capacity (best sweep level)",
+            "p99 at a load every model sustained", "CPU per request at that load", "memory (peak RSS)");
+    static final List<String> NOTES = List.of(
+            "Each cell: the leader and its figure (the mean of its trials), the runner-up and how far it trails, and "
+                    + "whether that margin is beyond the spread between trials (the leader's worst trial better than "
+                    + "the runner-up's best) and the floor's noise (" + Fmt.percent(FloorNoise.THROUGHPUT_NOISE)
+                    + " on throughput, " + Fmt.percent(FloorNoise.P99_NOISE) + " on p99, where the run measured the "
+                    + "floor). " + Lead.LOWER_BOUND + " generator-bound: a lower bound for the server. The load "
+                    + "every model sustained: the highest step of the latency ladder that every model kept on "
+                    + "schedule without a failed request. The detail follows below.");
+    private static final double GATLING_RESOLUTION_MS = 1;
+
+    /** One scenario's row: its name, a short note (failed trials), and one lead per figure, null where none. */
+    record Row(String scenario, String note, List<Lead> leads, List<String> missing) {
+    }
+
+    private Headline() {
+    }
+
+    static List<Row> rows(RunView view) {
+        return view.scenarios().stream().map(scenario -> row(view, scenario)).toList();
+    }
+
+    private static Row row(RunView view, String scenario) {
+        List<String> servers = view.servers().stream()
+                .filter(impl -> view.trials(impl, scenario).stream().anyMatch(TrialResult::ok)).toList();
+        boolean floor = !view.measuredPhases(TrialResult.FLOOR, scenario).isEmpty();
+        List<Lead> leads = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        Ladder ladder = new Ladder(view, scenario);
+        OptionalInt common = ladder.commonlySustained(servers);
+        add(leads, missing, capacity(view, scenario, servers, floor), "no sweep measured");
+        String noCommon = ladder.rates().isEmpty() ? "no fixed-rate phase measured"
+                : "no rate that every model sustained";
+        add(leads, missing, common.isEmpty() ? null : p99(ladder, servers, common.getAsInt(), floor), noCommon);
+        add(leads, missing, common.isEmpty() ? null : cpu(ladder, servers, common.getAsInt()),
+                common.isEmpty() ? noCommon : "no CPU measured");
+        add(leads, missing, memory(view, scenario, servers), "no memory measured");
+        long failed = view.servers().stream().mapToLong(impl -> view.failedTrials(impl, scenario).size()).sum();
+        return new Row(scenario, failed == 0 ? "" : failed + " failed trial(s) left out", leads, missing);
+    }
+
+    private static void add(List<Lead> leads, List<String> missing, Lead lead, String why) {
+        leads.add(lead);
+        missing.add(lead == null ? why : null);
+    }
+
+    /** Each server's best sweep level by the mean of its trials; a lower bound where that level was generator-bound. */
+    private static Lead capacity(RunView view, String scenario, List<String> servers, boolean floor) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (String impl : servers) {
+            Candidate best = null;
+            for (int users : view.levels(scenario)) {
+                List<Measured> sweep = view.sweep(impl, scenario, users);
+                double mean = RunView.mean(sweep, p -> p.stats().throughput());
+                if (!sweep.isEmpty() && (best == null || mean > best.mean())) {
+                    best = new Candidate(impl, mean, RunView.values(sweep, p -> p.stats().throughput()),
+                            RunView.anyGeneratorBound(sweep));
+                }
+            }
+            if (best != null) {
+                candidates.add(best);
+            }
+        }
+        return candidates.isEmpty() ? null : Lead.of(candidates,
+                new Rule(true, floor ? FloorNoise.THROUGHPUT_NOISE : null, 0, v -> Fmt.rate(v) + " req/s"), "");
+    }
+
+    private static Lead p99(Ladder ladder, List<String> servers, int rate, boolean floor) {
+        List<Candidate> candidates = servers.stream().map(impl -> candidate(impl, ladder.at(impl, rate),
+                p -> p.stats().latency().p99Ms())).toList();
+        return Lead.of(candidates, new Rule(false, floor ? FloorNoise.P99_NOISE : null, GATLING_RESOLUTION_MS,
+                v -> Fmt.ms(v) + " ms"), "at " + Fmt.rate(rate) + " req/s");
+    }
+
+    private static Lead cpu(Ladder ladder, List<String> servers, int rate) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (String impl : servers) {
+            List<Measured> costed = ladder.at(impl, rate).stream().filter(m -> m.phase().cost() != null).toList();
+            if (!costed.isEmpty()) {
+                candidates.add(candidate(impl, costed, p -> p.cost().serverCpuMicrosPerRequest()));
+            }
+        }
+        return candidates.isEmpty() ? null : Lead.of(candidates, new Rule(false, null, 0,
+                v -> Fmt.micros(v) + " µs"), "at " + Fmt.rate(rate) + " req/s");
+    }
+
+    /** Each trial's peak RSS over all its measured phases, the mean of the trials per server. */
+    private static Lead memory(RunView view, String scenario, List<String> servers) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (String impl : servers) {
+            List<Double> peaks = new ArrayList<>();
+            for (TrialResult trial : view.trials(impl, scenario).stream().filter(TrialResult::ok).toList()) {
+                trial.phases().stream().filter(p -> (p.isSweep() || p.isRate()) && p.cost() != null)
+                        .mapToLong(p -> p.cost().peakRssBytes()).max()
+                        .ifPresent(peak -> peaks.add((double) peak));
+            }
+            if (!peaks.isEmpty()) {
+                candidates.add(new Candidate(impl, peaks.stream().mapToDouble(Double::doubleValue).average()
+                        .orElseThrow(), peaks, false));
+            }
+        }
+        return candidates.isEmpty() ? null : Lead.of(candidates, new Rule(false, null, 0,
+                v -> Fmt.mib((long) v)), "");
+    }
+
+    private static Candidate candidate(String impl, List<Measured> phases,
+            ToDoubleFunction<PhaseResult> figure) {
+        return new Candidate(impl, RunView.mean(phases, figure), RunView.values(phases, figure), false);
+    }
+}
