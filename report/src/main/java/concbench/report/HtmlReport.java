@@ -153,7 +153,7 @@ final class HtmlReport {
                 .append(Html.escape(scenario)).append("</h2>\n");
         html.append(Html.table(Tables.summary(view, scenario), "summary"));
         String legend = legend(view, scenario);
-        html.append("<div class=\"charts\">\n");
+        html.append("<div class=\"charts\">\n").append(LadderChart.figure(view, scenario, legend));
         if (!view.levels(scenario).isEmpty()) {
             html.append(figure(Charts.throughput(view, scenario), legend, "Throughput against concurrency "
                     + "(closed-model sweep). The line joins the mean of the trials at each level; the shaded band "

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code ./bench report DIR}: writes {@code DIR/report.html} and {@code DIR/summary.md} from the run, JMH results
- * and comparison in DIR, and prints both paths. Exit status 0 when written, 2 for a bad folder or unusable input
+ * and comparison in DIR, and prints both paths; then {@code DIR/first-screen.png} where Chromium is installed
+ * ({@link FirstScreen}). Exit status 0 when written, 2 for a bad folder or unusable input
  * (a one-line message, never a stack trace), 1 when the files cannot be written.
  */
 public final class ReportMain {
@@ -32,6 +33,7 @@ public final class ReportMain {
             List<Path> written = Report.write(ReportInputs.read(Path.of(args[0])));
             System.out.println("report:  " + written.get(0));
             System.out.println("summary: " + written.get(1));
+            System.out.println(FirstScreen.write(Path.of(args[0]), FirstScreen.chromium()));
             return 0;
         } catch (UnusableResultsException e) {
             System.err.println("bench report: " + firstLine(e.getMessage()));
