@@ -3,13 +3,15 @@ package concbench.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * Which model leads on one figure of one scenario, by how much over the runner-up, and whether that margin can be
  * trusted: it must exceed the spread between trials (the leader's worst trial better than the runner-up's best),
  * the measurement floor's noise where the run measured a floor, and the figure's resolution.
  *
- * @param leader       the implementation with the best mean figure
+ * @param leader       the implementation with the best mean figure; several joined by {@code " = "} when their
+ *                     figures are exactly the same
  * @param value        its figure, formatted
  * @param runnerUp     the second best, or null when only one model has the figure
  * @param runnerUpValue its figure, formatted; null with it
@@ -52,13 +54,17 @@ record Lead(String leader, String value, String runnerUp, String runnerUpValue, 
         Comparator<Candidate> best = Comparator.comparingDouble(Candidate::mean);
         List<Candidate> ranked = candidates.stream().sorted(rule.higherIsBetter() ? best.reversed() : best).toList();
         Candidate first = ranked.getFirst();
-        if (ranked.size() == 1) {
-            return new Lead(first.implementation(), shown(first, rule), null, null, null,
-                    new Verdict(Trust.UNSURE, "the only model with this figure"), context);
+        // Models with exactly the same figure (whole milliseconds often coincide) share the lead.
+        List<Candidate> tied = ranked.stream().takeWhile(c -> c.mean() == first.mean()).toList();
+        String leader = tied.stream().map(Candidate::implementation).collect(Collectors.joining(" = "));
+        if (tied.size() == ranked.size()) {
+            return new Lead(leader, shown(first, rule), null, null, null, new Verdict(tied.size() == 1 ? Trust.UNSURE
+                    : Trust.TIE, tied.size() == 1 ? "the only model with this figure" : "tie: the same figure"),
+                    context);
         }
-        Candidate second = ranked.get(1);
+        Candidate second = ranked.get(tied.size());
         double margin = margin(first, second, rule);
-        return new Lead(first.implementation(), shown(first, rule), second.implementation(), shown(second, rule),
+        return new Lead(leader, shown(first, rule), second.implementation(), shown(second, rule),
                 Double.isFinite(margin) ? Fmt.change(100 * margin) : "n/a", verdict(first, second, margin, rule),
                 context);
     }
