@@ -1,8 +1,9 @@
 package concbench.gate;
 
-import concbench.runner.Environment;
-import concbench.runner.Profile;
-import concbench.runner.RunManifest;
+import concbench.formats.Environment;
+import concbench.formats.Latency;
+import concbench.formats.Profile;
+import concbench.formats.RunManifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package concbench.gate;
 
-import concbench.runner.RunManifest;
-import concbench.runner.RunResults;
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.RunManifest;
+import concbench.formats.RunResults.UnusableResultsException;
+import concbench.formats.RunResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package concbench.gate;
 
-import concbench.runner.ResultFiles;
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.ResultFiles;
+import concbench.formats.RunResults.UnusableResultsException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package concbench.gate;
 
-import concbench.runner.Profile;
-import concbench.runner.ResultFiles;
-import concbench.runner.RunManifest;
-import concbench.runner.RunResults;
-import concbench.runner.RunResults.UnusableResultsException;
-import concbench.runner.TrialResult;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.RunManifest;
+import concbench.formats.RunResults.UnusableResultsException;
+import concbench.formats.RunResults;
+import concbench.formats.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

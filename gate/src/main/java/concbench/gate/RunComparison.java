@@ -1,8 +1,8 @@
 package concbench.gate;
 
-import concbench.runner.PhaseResult;
-import concbench.runner.RunResults;
-import concbench.runner.TrialResult;
+import concbench.formats.PhaseResult;
+import concbench.formats.RunResults;
+import concbench.formats.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package concbench.report;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.RunResults.UnusableResultsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

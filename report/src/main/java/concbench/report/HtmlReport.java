@@ -1,7 +1,8 @@
 package concbench.report;
 
-import concbench.runner.ThreadRole;
-import concbench.runner.TrialResult;
+import concbench.formats.Latency;
+import concbench.formats.ThreadRole;
+import concbench.formats.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package concbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.RunResults.UnusableResultsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package concbench.report;
 
-import concbench.runner.RunManifest;
-import concbench.runner.TrialResult;
+import concbench.formats.RunManifest;
+import concbench.formats.TrialResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package concbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import concbench.runner.RunResults;
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.RunResults.UnusableResultsException;
+import concbench.formats.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package concbench.report;
 
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.RunResults.UnusableResultsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,17 +1,17 @@
 package concbench.report;
 
+import concbench.formats.Environment;
+import concbench.formats.Latency;
+import concbench.formats.PhaseCost;
+import concbench.formats.PhaseResult;
+import concbench.formats.Profile;
+import concbench.formats.RunManifest;
+import concbench.formats.ThreadRole;
+import concbench.formats.TrialResult;
 import concbench.report.RunView.Measured;
 import concbench.report.Table.Cell;
 import concbench.report.Table.Mark;
 import concbench.report.Table.Row;
-import concbench.runner.Environment;
-import concbench.runner.PhaseCost;
-import concbench.runner.PhaseResult;
-import concbench.runner.Profile;
-import concbench.runner.RunManifest;
-import concbench.runner.ThreadRole;
-import concbench.runner.TrialResult;
-import concbench.runner.gatling.LatencyHistogram.Latency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

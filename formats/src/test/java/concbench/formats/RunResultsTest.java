@@ -1,12 +1,9 @@
-package concbench.runner;
+package concbench.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concbench.runner.gatling.LatencyHistogram;
-import concbench.runner.gatling.PhaseStats;
-import concbench.runner.gatling.Timeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +25,7 @@ class RunResultsTest {
 
     private static TrialResult trial(int number, String startedAt) {
         PhaseStats stats = new PhaseStats("sweep-16", 100, 1, Map.of("status 500", 1L), 1000, 2000, 100,
-                new LatencyHistogram.Latency(100, 1, 2, 3, 4, 5), new Timeline(1000, List.of(100L), List.of(1L)));
+                new Latency(100, 1, 2, 3, 4, 5), new Timeline(1000, List.of(100L), List.of(1L)));
         PhaseResult phase = new PhaseResult("sweep-16", "sweep", 16, 0, stats,
                 new PhaseCost(0.5, 10, 1L << 20, 20, 0.95, true));
         return new TrialResult(2, "netty", "hello", number, Map.of(), Map.of(), TrialResult.OK, null, null, startedAt,

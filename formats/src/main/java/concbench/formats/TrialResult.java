@@ -1,4 +1,4 @@
-package concbench.runner;
+package concbench.formats;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import concbench.contract.Variant;
@@ -55,7 +55,7 @@ public record TrialResult(
     }
 
     /** {@code <variant file id>-<scenario>-<trial>}: the trial file's name without {@code .json}, and its logs'. */
-    static String id(String implementation, String scenario, int trial) {
+    public static String id(String implementation, String scenario, int trial) {
         return Variant.parse(implementation).fileId() + "-" + scenario + "-" + trial;
     }
 

@@ -1,4 +1,4 @@
-package concbench.runner;
+package concbench.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

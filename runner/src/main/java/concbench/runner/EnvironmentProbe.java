@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.formats.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,26 +12,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/**
- * The machine and software a run measured on, recorded in {@code run.json} so that numbers are never read
- * without what produced them.
- *
- * @param versions   every framework's and Gatling's version, as the build pinned them
- * @param gitCommit  the suite's commit, with {@code -dirty} when the work tree had changes
- */
-public record Environment(
-        String host,
-        String cpuModel,
-        int cores,
-        long memoryBytes,
-        String kernel,
-        String jdk,
-        String jdkVendor,
-        Map<String, String> versions,
-        String gitCommit) {
-
+/** Reads this machine's {@link Environment}: host, CPU, memory, kernel, JDK, pinned versions, the suite's commit. */
+final class EnvironmentProbe {
     private static final String UNKNOWN = "unknown";
 
+    /** @param root the suite's folder, whose git commit is recorded */
     static Environment probe(Path root) {
         return new Environment(localHostName(), readCpuModel(), Runtime.getRuntime().availableProcessors(), readMemoryBytes(),
                 read("/proc/sys/kernel/osrelease"), System.getProperty("java.runtime.version"),
@@ -78,7 +64,7 @@ public record Environment(
     /** {@code versions.properties}, filled in by the build from the parent pom's version properties. */
     private static Map<String, String> readVersions() {
         Properties properties = new Properties();
-        try (InputStream in = Environment.class.getResourceAsStream("/concbench/runner/versions.properties")) {
+        try (InputStream in = EnvironmentProbe.class.getResourceAsStream("/concbench/runner/versions.properties")) {
             if (in != null) {
                 properties.load(in);
             }
@@ -114,5 +100,8 @@ public record Environment(
             Thread.currentThread().interrupt();
             return UNKNOWN;
         }
+    }
+
+    private EnvironmentProbe() {
     }
 }

@@ -1,4 +1,4 @@
-package concbench.runner.gatling;
+package concbench.formats;
 
 import java.util.List;
 

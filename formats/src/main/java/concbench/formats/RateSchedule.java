@@ -1,6 +1,5 @@
-package concbench.runner;
+package concbench.formats;
 
-import concbench.runner.gatling.PhaseStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,7 @@ public record RateSchedule(int offeredRate, double achievedRate, double complete
     private static final double MILLIS_PER_SECOND = 1000.0;
 
     /** @param cost null when the phase was too short to sample, then only the rates decide */
-    static RateSchedule of(int offeredRate, PhaseStats stats, PhaseCost cost) {
+    public static RateSchedule of(int offeredRate, PhaseStats stats, PhaseCost cost) {
         long requests = stats.ok() + stats.ko();
         long sendSpanMs = stats.lastSendMs() - stats.windowStartMs();
         double achieved = sendSpanMs > 0 ? (requests - 1) * MILLIS_PER_SECOND / sendSpanMs : offeredRate;

@@ -1,4 +1,4 @@
-package concbench.runner;
+package concbench.formats;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -53,7 +53,7 @@ public record CpuSet(List<Integer> cpus) {
     }
 
     /** The first {@code count} CPUs from position {@code from}. */
-    CpuSet slice(int from, int count) {
+    public CpuSet slice(int from, int count) {
         return new CpuSet(cpus.subList(from, from + count));
     }
 

@@ -1,4 +1,4 @@
-package concbench.runner;
+package concbench.formats;
 
 import java.util.Arrays;
 import java.util.List;
@@ -77,10 +77,6 @@ public record Profile(
     public Profile withTrials(int newTrials) {
         return new Profile(name, warmupSeconds, warmupMinSeconds, warmupUsers, levels, levelSeconds, helloRate, fanoutRate,
                 rateSeconds, newTrials);
-    }
-
-    public int rate(Scenario scenario) {
-        return scenario == Scenario.HELLO ? helloRate : fanoutRate;
     }
 
     /** How long Gatling's phases take together at most (the longest warm-up), without JVM start-up. */

@@ -1,4 +1,4 @@
-package concbench.runner;
+package concbench.formats;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;

@@ -1,11 +1,6 @@
-package concbench.runner;
+package concbench.formats;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import concbench.runner.gatling.PhaseName;
-import concbench.runner.gatling.PhaseStats;
-import concbench.runner.gatling.SimulationStats;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * One phase of a trial: what Gatling's records say (throughput, latency, errors, timeline) and what it cost the
@@ -23,19 +18,6 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
     /** A phase as results of version 1 recorded it. */
     public PhaseResult(String name, String kind, int users, int rate, PhaseStats stats, PhaseCost cost) {
         this(name, kind, users, rate, stats, cost, null);
-    }
-
-    static List<PhaseResult> of(SimulationStats simulation, List<ProcSampler.Sample> samples, CpuLayout layout,
-            boolean backendSharesGenerator) {
-        return simulation.phases().values().stream().map(stats -> {
-            PhaseName name = PhaseName.parse(stats.phase());
-            PhaseCost cost = PhaseCost.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
-                    layout.server().size(), layout.loadGenerator().size(), backendSharesGenerator);
-            boolean rate = name.kind() == PhaseName.Kind.RATE;
-            return new PhaseResult(stats.phase(), name.kind().name().toLowerCase(Locale.ROOT),
-                    name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0, rate ? name.value() : 0, stats, cost,
-                    rate ? RateSchedule.of(name.value(), stats, cost) : null);
-        }).toList();
     }
 
     @JsonIgnore

@@ -1,4 +1,4 @@
-package concbench.runner;
+package concbench.formats;
 
 import java.util.Arrays;
 
@@ -35,7 +35,7 @@ public enum ThreadRole {
         return key;
     }
 
-    static ThreadRole ofKey(String key) {
+    public static ThreadRole ofKey(String key) {
         for (ThreadRole role : values()) {
             if (role.key.equals(key)) {
                 return role;

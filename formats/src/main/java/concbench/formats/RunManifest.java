@@ -1,8 +1,6 @@
-package concbench.runner;
+package concbench.formats;
 
-import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,24 +31,12 @@ public record RunManifest(
         int failedTrials) {
 
     public static final String FILE = "run.json";
-    static final String RUNNING = "running";
+    public static final String RUNNING = "running";
     public static final String COMPLETE = "complete";
     public static final String INTERRUPTED = "interrupted";
 
-    static RunManifest start(RunOptions options, CpuLayout layout, Launcher launcher, Environment environment)
-            throws IOException {
-        List<String> warnings = new ArrayList<>(layout.warnings());
-        if (!launcher.canPin()) {
-            warnings.add("taskset is missing: the processes were not pinned to CPUs, so the server and the load "
-                    + "generator competed for the same CPUs");
-        }
-        return new RunManifest(ResultFiles.FORMAT_VERSION, RUNNING, Instant.now().toString(), null, environment,
-                options.profile(), options.implementations(), options.scenarios().stream().map(Scenario::label).toList(),
-                Scenario.FANOUT_CALLS, Scenario.FANOUT_DELAY_MS, layout, launcher.canPin(), List.copyOf(warnings),
-                launcher.jvmFlags(Launcher.SERVER_FLAGS), List.of(), 0);
-    }
-
-    RunManifest finished(String endStatus, List<TrialResult> results) {
+    /** This run ended: its status, when, and the trials it finished. */
+    public RunManifest finished(String endStatus, List<TrialResult> results) {
         return new RunManifest(formatVersion, endStatus, startedAt, Instant.now().toString(), environment, profile,
                 implementations, scenarios, fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags,
                 results.stream().map(TrialResult::fileName).toList(),
