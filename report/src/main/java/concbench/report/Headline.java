@@ -1,10 +1,10 @@
 package concbench.report;
 
+import concbench.formats.PhaseResult;
+import concbench.formats.TrialResult;
 import concbench.report.Lead.Candidate;
 import concbench.report.Lead.Rule;
 import concbench.report.RunView.Measured;
-import concbench.runner.PhaseResult;
-import concbench.runner.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

@@ -1,7 +1,7 @@
 package concbench.report;
 
+import concbench.formats.PhaseResult;
 import concbench.report.RunView.Measured;
-import concbench.runner.PhaseResult;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeSet;
