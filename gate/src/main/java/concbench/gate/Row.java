@@ -1,5 +1,6 @@
 package concbench.gate;
 
+import concbench.report.Fmt;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ record Row(
             verdict = NO_SIGNIFICANT_CHANGE;
         } else if (Math.abs(difference) <= measure.resolution()) {
             verdict = NO_SIGNIFICANT_CHANGE;
-            allNotes.add("within the instrument's resolution (" + Format.number(measure.resolution()) + " "
+            allNotes.add("within the instrument's resolution (" + Fmt.plain(measure.resolution()) + " "
                     + measure.unit() + ")");
         } else if (weak || evidenced(measure.evidence(), base, head, p)) {
             verdict = measure.better().worse(base.mean(), head.mean()) ? REGRESSION : IMPROVEMENT;

@@ -1,5 +1,6 @@
 package concbench.gate;
 
+import concbench.report.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class Summaries {
                 comparison.passed() ? "no regression" : comparison.regressions() + " regression"
                         + (comparison.regressions() == 1 ? "" : "s"),
                 comparison.improvements(), comparison.improvements() == 1 ? "" : "s", rows, comparison.familySize(),
-                Format.number(comparison.alpha()), notGatedRows,
+                Fmt.plain(comparison.alpha()), notGatedRows,
                 notGated.isEmpty() ? "" : ": " + notGated.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                         .collect(Collectors.joining(", ")),
                 weak == 0 ? "" : "; " + weak + " on weak evidence: a single trial or no interval on a side");
@@ -103,10 +104,17 @@ final class Summaries {
 
     private static List<String> cells(Row row) {
         return List.of(row.scenario(), row.implementation(), row.phase().isEmpty() ? "-" : row.phase(),
-                row.metric() + " " + row.unit(), Format.side(row.base()), Format.side(row.head()),
-                Format.change(row.changePercent()), Format.p(row.pValue()), Format.p(row.adjustedPValue()),
+                row.metric() + " " + row.unit(), side(row.base()), side(row.head()),
+                Fmt.change(row.changePercent()), Fmt.pValue(row.pValue()), Fmt.pValue(row.adjustedPValue()),
                 row.verdict() + (row.notGatedReason() != null ? " (" + row.notGatedReason() + ")"
                         : row.note() == null ? "" : " (" + row.note() + ")"));
+    }
+
+    /** A side: its mean, and its interval when it has one. */
+    private static String side(Side side) {
+        String mean = Fmt.decimal(side.mean());
+        return side.low() == side.high() ? mean
+                : mean + " [" + Fmt.decimal(side.low()) + ", " + Fmt.decimal(side.high()) + "]";
     }
 
     private static String describe(Comparison.End end) {

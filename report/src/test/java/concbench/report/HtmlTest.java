@@ -24,28 +24,7 @@ class HtmlTest {
     }
 
     @Test
-    void pValuesKeepTheSideOfEveryThresholdTheyWereOn() {
-        assertEquals("0.0099", Fmt.pValue(0.009999));
-        assertEquals("0.01", Fmt.pValue(0.01));
-        assertEquals("0.15", Fmt.pValue(0.15841612042305636));
-        assertEquals("0.5", Fmt.pValue(0.5));
-        assertEquals("<0.0001", Fmt.pValue(0.00002));
-    }
-
-    @Test
     void markdownCannotBreakATableOrEmbedMarkup() {
         assertEquals("a \\| b &lt;script&gt; \\*x\\* next", Markdown.escape("a | b <script> *x*\nnext"));
-    }
-
-    @Test
-    void numbersAtGatlingsResolution() {
-        assertEquals("<1", Fmt.ms(0));
-        assertEquals("3", Fmt.ms(3));
-        assertEquals("337.5", Fmt.ms(337.5));
-        assertEquals("1,532", Fmt.decimal(1532.4));
-        assertEquals("0.1432", Fmt.decimal(0.14321));
-        assertEquals("23", Fmt.decimal(23.0));
-        assertEquals("0.512", Fmt.decimal(0.512));
-        assertEquals("n/a", Fmt.decimal(Double.NaN));
     }
 }

@@ -106,9 +106,9 @@ class RunReportTest {
                 + ".*?</tr>").matcher(html);
         assertTrue(row.find());
         assertTrue(row.group().contains("† generator-bound"));
-        assertTrue(html.contains(Html.escape(Tables.BOUND_NOTE)));
+        assertTrue(html.contains(Html.escape(Marks.BOUND_NOTE)));
         assertTrue(summary.contains("14,706 (4,789 to 24,623) †"), "loom hello 64 users: mean (min to max) and mark");
-        assertTrue(summary.contains(Markdown.escape(Tables.BOUND_NOTE)));
+        assertTrue(summary.contains(Markdown.escape(Marks.BOUND_NOTE)));
     }
 
     @Test
