@@ -50,13 +50,20 @@ final class Headline {
         OptionalInt common = ladder.commonlySustained(servers);
         add(leads, missing, capacity(view, scenario, servers, floor), "no sweep measured");
         String noCommon = ladder.rates().isEmpty() ? "no fixed-rate phase measured"
-                : "no rate that every model sustained";
+                : "no rate that every model sustained: " + saturatedFirst(ladder, servers);
         add(leads, missing, common.isEmpty() ? null : p99(ladder, servers, common.getAsInt(), floor), noCommon);
         add(leads, missing, common.isEmpty() ? null : cpu(ladder, servers, common.getAsInt()),
                 common.isEmpty() ? noCommon : "no CPU measured");
         add(leads, missing, memory(view, scenario, servers), "no memory measured");
         long failed = view.servers().stream().mapToLong(impl -> view.failedTrials(impl, scenario).size()).sum();
         return new Row(scenario, failed == 0 ? "" : failed + " failed trial(s) left out", leads, missing);
+    }
+
+    /** Which models saturated at the ladder's first rate, e.g. {@code loom saturated at 100 req/s}. */
+    private static String saturatedFirst(Ladder ladder, List<String> servers) {
+        int first = ladder.rates().getFirst();
+        List<String> saturated = servers.stream().filter(impl -> !ladder.sustained(impl, first)).toList();
+        return String.join(", ", saturated) + " saturated at " + Fmt.rate(first) + " req/s";
     }
 
     private static void add(List<Lead> leads, List<String> missing, Lead lead, String why) {

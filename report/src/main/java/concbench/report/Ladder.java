@@ -1,6 +1,7 @@
 package concbench.report;
 
 import concbench.formats.PhaseResult;
+import concbench.formats.RateSchedule;
 import concbench.report.RunView.Measured;
 import java.util.List;
 import java.util.OptionalInt;
@@ -8,11 +9,14 @@ import java.util.TreeSet;
 
 /**
  * A scenario's latency ladder: its fixed-rate (open-model) phases, the same offered rates for every
- * implementation, ascending. A server sustained a rate when every ok trial kept that phase's schedule (Gatling sent
- * and the server completed at least 95% of the offered rate) with no failed request; the first rate it did not
+ * implementation, ascending. A server sustained a rate when in every ok trial Gatling sent and the server completed
+ * at least 95% of the offered rate, with no failed request; the first rate it did not
  * sustain is where it saturated, and its ladder ends there. A run with one fixed-rate phase is a ladder of one step.
  */
 final class Ladder {
+    /** The share of the offered rate a server must keep up with, as {@code RateSchedule} counts it kept. */
+    static final double KEPT = 0.95;
+
     private final RunView view;
     private final String scenario;
 
@@ -65,7 +69,14 @@ final class Ladder {
         return highest;
     }
 
+    /**
+     * Gatling sent, and the server completed, at least {@value #KEPT} of the offered rate, with no failed request.
+     * A busy load generator alone (which also makes {@code schedule.kept} false) does not end a server's ladder.
+     */
     private static boolean kept(PhaseResult phase) {
-        return !phase.missedSchedule() && phase.stats().ko() == 0;
+        RateSchedule schedule = phase.schedule();
+        boolean onRate = schedule == null || schedule.achievedRate() >= KEPT * schedule.offeredRate()
+                && schedule.completedRate() >= KEPT * schedule.offeredRate();
+        return onRate && phase.stats().ko() == 0;
     }
 }
