@@ -8,7 +8,8 @@ final class HeadlineHtml {
     static final String STYLE = """
             table.headline { font-size: 13px; margin: 4px 0 2px; } table.headline td, table.headline th[scope] {
                    text-align: left; white-space: normal; min-width: 0; line-height: 1.3; padding: 3px 7px; }
-            table.headline th[scope] { background: #f7f8fa; font-weight: 600; } table.headline .value { font-size: 14px; }
+            table.headline th[scope] { background: #f7f8fa; font-weight: 600; }
+            table.headline .value { font-size: 14px; }
             table.headline .runner { color: #444; } table.headline .trust { font-size: 12px; }
             table.headline .sure { color: #0a6b35; font-weight: 600; } table.headline .tie { color: #8a5a00; }
             table.headline .unsure { color: #666; } table.headline .missing { color: #8a8f98; font-style: italic; }
@@ -18,8 +19,8 @@ final class HeadlineHtml {
     }
 
     static String render(RunView view) {
-        StringBuilder html = new StringBuilder("<section id=\"headline\">\n<div class=\"wrap\"><table class=\"headline\">"
-                + "\n<thead><tr>");
+        StringBuilder html = new StringBuilder("<section id=\"headline\">\n<div class=\"wrap\">"
+                + "<table class=\"headline\">\n<thead><tr>");
         Headline.HEADER.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (Headline.Row row : Headline.rows(view)) {

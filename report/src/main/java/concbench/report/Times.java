@@ -53,7 +53,10 @@ final class Times {
         }
     }
 
-    /** Whole seconds, minutes and hours, the zero parts left out: {@code 42 s}, {@code 14 min 21 s}, {@code 2 h 3 min}. */
+    /**
+     * Whole seconds, minutes and hours, the zero parts left out, and seconds dropped past an hour: {@code 42 s},
+     * {@code 14 min 21 s}, {@code 2 h 3 min}.
+     */
     static String duration(Duration duration) {
         long seconds = Math.round(duration.abs().toMillis() / 1000.0);
         long hours = seconds / SECONDS_PER_HOUR;
