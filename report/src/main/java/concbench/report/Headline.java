@@ -46,7 +46,7 @@ final class Headline {
         boolean floor = !view.measuredPhases(TrialResult.FLOOR, scenario).isEmpty();
         List<Lead> leads = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        Ladder ladder = new Ladder(view, scenario);
+        LatencyLadder ladder = new LatencyLadder(view, scenario);
         OptionalInt common = ladder.commonlySustained(servers);
         add(leads, missing, capacity(view, scenario, servers, floor), "no sweep measured");
         String noCommon = ladder.rates().isEmpty() ? "no fixed-rate phase measured"
@@ -60,7 +60,7 @@ final class Headline {
     }
 
     /** Which models saturated at the ladder's first rate, e.g. {@code loom saturated at 100 req/s}. */
-    private static String saturatedFirst(Ladder ladder, List<String> servers) {
+    private static String saturatedFirst(LatencyLadder ladder, List<String> servers) {
         int first = ladder.rates().getFirst();
         List<String> saturated = servers.stream().filter(impl -> !ladder.sustained(impl, first)).toList();
         return String.join(", ", saturated) + " saturated at " + Fmt.rate(first) + " req/s";
@@ -92,14 +92,14 @@ final class Headline {
                 new Rule(true, floor ? FloorNoise.THROUGHPUT_NOISE : null, 0, v -> Fmt.rate(v) + " req/s"), "");
     }
 
-    private static Lead p99(Ladder ladder, List<String> servers, int rate, boolean floor) {
+    private static Lead p99(LatencyLadder ladder, List<String> servers, int rate, boolean floor) {
         List<Candidate> candidates = servers.stream().map(impl -> candidate(impl, ladder.at(impl, rate),
                 p -> p.stats().latency().p99Ms())).toList();
         return Lead.of(candidates, new Rule(false, floor ? FloorNoise.P99_NOISE : null, GATLING_RESOLUTION_MS,
                 v -> Fmt.ms(v) + " ms"), "at " + Fmt.rate(rate) + " req/s");
     }
 
-    private static Lead cpu(Ladder ladder, List<String> servers, int rate) {
+    private static Lead cpu(LatencyLadder ladder, List<String> servers, int rate) {
         List<Candidate> candidates = new ArrayList<>();
         for (String impl : servers) {
             List<Measured> costed = ladder.at(impl, rate).stream().filter(m -> m.phase().cost() != null).toList();

@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Latency against load, the wrk2 and HdrHistogram way of reading a server: p99 (solid) and p50 (dashed) at each
- * offered rate of the scenario's {@link Ladder}, the mean of the trials, one line per implementation, both axes on a
- * log scale. Flat while the server keeps up, then a knee where queueing starts; a large ring marks the rate where
+ * offered rate of the scenario's {@link LatencyLadder}, the mean of the trials, one line per implementation, both
+ * axes on a log scale. Flat while the server keeps up, then a knee where queueing starts; a large ring marks the rate where
  * the implementation saturated, where its ladder ends. Readings of 0 (under Gatling's 1 ms resolution) sit, hollow,
  * in a shaded band below 1 ms.
  */
@@ -29,7 +29,7 @@ final class LadderChart {
 
     /** The chart with its legend and caption as a figure; empty when the scenario has no fixed-rate phase. */
     static String figure(RunView view, String scenario, String legend) {
-        Ladder ladder = new Ladder(view, scenario);
+        LatencyLadder ladder = new LatencyLadder(view, scenario);
         if (ladder.rates().isEmpty()) {
             return "";
         }
@@ -42,7 +42,7 @@ final class LadderChart {
                 : "")) + "</figcaption>\n</figure>\n";
     }
 
-    private static String svg(RunView view, String scenario, Ladder ladder) {
+    private static String svg(RunView view, String scenario, LatencyLadder ladder) {
         List<Integer> rates = ladder.rates();
         double top = 1;
         for (String impl : view.implementations(scenario)) {
@@ -76,7 +76,7 @@ final class LadderChart {
     }
 
     /** One percentile's line through the rates the implementation measured, up to where it saturated. */
-    private static void line(Svg svg, Ladder ladder, String impl, Svg.Scale x, Svg.Scale y,
+    private static void line(Svg svg, LatencyLadder ladder, String impl, Svg.Scale x, Svg.Scale y,
             ToDoubleFunction<PhaseResult> percentile, int index, String colour, boolean dashed) {
         OptionalInt end = ladder.saturation(impl);
         List<double[]> points = new ArrayList<>();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failed requests at 200; loom, as measured, completed 76 of 100 req/s. Where each ladder ends, the highest rate
  * the models sustained, the headline and the chart's rings follow from that.
  */
-class LadderTest {
+class LatencyLadderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FANOUT = "fanout";
 
@@ -67,7 +67,7 @@ class LadderTest {
 
     @Test
     void theRatesAscendAndEachLadderEndsWhereItsServerFirstSaturated() {
-        Ladder ladder = new Ladder(view, FANOUT);
+        LatencyLadder ladder = new LatencyLadder(view, FANOUT);
         assertEquals(List.of(100, 200, 400), ladder.rates());
         assertEquals(OptionalInt.empty(), ladder.saturation("netty"));
         assertEquals(OptionalInt.of(400), ladder.saturation("vertx"));

@@ -13,14 +13,14 @@ import java.util.TreeSet;
  * at least 95% of the offered rate, with no failed request; the first rate it did not
  * sustain is where it saturated, and its ladder ends there. A run with one fixed-rate phase is a ladder of one step.
  */
-final class Ladder {
+final class LatencyLadder {
     /** The share of the offered rate a server must keep up with, as {@code RateSchedule} counts it kept. */
     static final double KEPT = 0.95;
 
     private final RunView view;
     private final String scenario;
 
-    Ladder(RunView view, String scenario) {
+    LatencyLadder(RunView view, String scenario) {
         this.view = view;
         this.scenario = scenario;
     }
@@ -41,7 +41,7 @@ final class Ladder {
     /** Whether every trial's phase at the rate kept its schedule without a failed request. */
     boolean sustained(String implementation, int rate) {
         List<Measured> phases = at(implementation, rate);
-        return !phases.isEmpty() && phases.stream().map(Measured::phase).allMatch(Ladder::kept);
+        return !phases.isEmpty() && phases.stream().map(Measured::phase).allMatch(LatencyLadder::kept);
     }
 
     /** The first rate the implementation measured and did not sustain: where its ladder ends. */
