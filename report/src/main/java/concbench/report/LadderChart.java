@@ -10,9 +10,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Latency against load, the wrk2 and HdrHistogram way of reading a server: p99 (solid) and p50 (dashed) at each
  * offered rate of the scenario's {@link LatencyLadder}, the mean of the trials, one line per implementation, both
- * axes on a log scale. Flat while the server keeps up, then a knee where queueing starts; a large ring marks the rate where
- * the implementation saturated, where its ladder ends. Readings of 0 (under Gatling's 1 ms resolution) sit, hollow,
- * in a shaded band below 1 ms.
+ * axes on a log scale. Flat while the server keeps up, then a knee where queueing starts; a large ring marks the
+ * rate where the implementation saturated, where its ladder ends. Readings of 0 (under Gatling's 1 ms resolution)
+ * sit, hollow, in a shaded band below 1 ms.
  */
 final class LadderChart {
     /** Where a 0 ms reading is drawn, and the axis's bottom: inside and at the foot of the band below 1 ms. */
