@@ -7,6 +7,7 @@ import concbench.report.Lead.Rule;
 import concbench.report.RunView.Measured;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
 
@@ -41,8 +42,7 @@ final class Headline {
     }
 
     private static Row row(RunView view, String scenario) {
-        List<String> servers = view.servers().stream()
-                .filter(impl -> view.trials(impl, scenario).stream().anyMatch(TrialResult::ok)).toList();
+        List<String> servers = servers(view, scenario);
         boolean floor = !view.measuredPhases(TrialResult.FLOOR, scenario).isEmpty();
         List<Lead> leads = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -71,23 +71,32 @@ final class Headline {
         missing.add(lead == null ? why : null);
     }
 
-    /** Each server's best sweep level by the mean of its trials; a lower bound where that level was generator-bound. */
-    private static Lead capacity(RunView view, String scenario, List<String> servers, boolean floor) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (String impl : servers) {
-            Candidate best = null;
-            for (int users : view.levels(scenario)) {
-                List<Measured> sweep = view.sweep(impl, scenario, users);
-                double mean = RunView.mean(sweep, p -> p.stats().throughput());
-                if (!sweep.isEmpty() && (best == null || mean > best.mean())) {
-                    best = new Candidate(impl, mean, RunView.values(sweep, p -> p.stats().throughput()),
-                            RunView.anyGeneratorBound(sweep));
-                }
-            }
-            if (best != null) {
-                candidates.add(best);
+    /** The servers (not the floor) with at least one ok trial of the scenario: the models ranked. */
+    static List<String> servers(RunView view, String scenario) {
+        return view.servers().stream()
+                .filter(impl -> view.trials(impl, scenario).stream().anyMatch(TrialResult::ok)).toList();
+    }
+
+    /**
+     * The server's capacity: its best sweep level by the mean of its trials, a lower bound where that level was
+     * generator-bound; null without a sweep.
+     */
+    static Candidate capacity(RunView view, String scenario, String impl) {
+        Candidate best = null;
+        for (int users : view.levels(scenario)) {
+            List<Measured> sweep = view.sweep(impl, scenario, users);
+            double mean = RunView.mean(sweep, p -> p.stats().throughput());
+            if (!sweep.isEmpty() && (best == null || mean > best.mean())) {
+                best = new Candidate(impl, mean, RunView.values(sweep, p -> p.stats().throughput()),
+                        RunView.anyGeneratorBound(sweep));
             }
         }
+        return best;
+    }
+
+    private static Lead capacity(RunView view, String scenario, List<String> servers, boolean floor) {
+        List<Candidate> candidates = servers.stream().map(impl -> capacity(view, scenario, impl))
+                .filter(Objects::nonNull).toList();
         return candidates.isEmpty() ? null : Lead.of(candidates,
                 new Rule(true, floor ? FloorNoise.THROUGHPUT_NOISE : null, 0, v -> Fmt.rate(v) + " req/s"), "");
     }
