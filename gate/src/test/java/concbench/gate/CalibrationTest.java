@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import concbench.formats.Comparison.Row;
+import concbench.formats.Comparison.Side;
 import concbench.formats.RunResults;
 import concbench.report.Fmt;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.Pool;
 import concbench.formats.Profile;
 import concbench.formats.RunResults;
 import concbench.formats.TrialResult;

@@ -3,6 +3,7 @@ package concbench.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.Comparison.Row;
 import concbench.formats.Latency;
 import concbench.formats.PhaseCost;
 import concbench.formats.PhaseResult;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.Better;
+import concbench.formats.Comparison.Row;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package concbench.report;
 
+import concbench.formats.Comparison;
 import concbench.report.Table.Mark;
 import concbench.report.Table.Row;
 import java.util.ArrayList;
@@ -16,8 +17,7 @@ final class ComparisonTable {
     static Table of(Comparison comparison) {
         List<Row> rows = new ArrayList<>();
         for (Comparison.Row row : comparison.rows()) {
-            Mark mark = Comparison.REGRESSION.equals(row.verdict()) ? Mark.REGRESSION
-                    : Comparison.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
+            Mark mark = row.isRegression() ? Mark.REGRESSION : row.isImprovement() ? Mark.IMPROVEMENT : Mark.NONE;
             rows.add(Row.of(mark, row.implementation(), row.scenario(), row.phase(),
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
                     side(row.head()), Fmt.change(row.changePercent()),
@@ -30,7 +30,7 @@ final class ComparisonTable {
                 "threshold", "p", "adjusted p", "evidence", "verdict", "note"), rows, List.of(NOTE));
     }
 
-    private static String side(Comparison.Values values) {
+    private static String side(Comparison.Side values) {
         if (values == null) {
             return Fmt.NONE;
         }

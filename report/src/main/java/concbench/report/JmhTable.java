@@ -1,5 +1,6 @@
 package concbench.report;
 
+import concbench.formats.JmhResults;
 import concbench.report.Table.Mark;
 import concbench.report.Table.Row;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package concbench.gate;
 
+import concbench.formats.Comparison.Row;
+import concbench.formats.Comparison;
 import concbench.formats.Environment;
+import concbench.formats.JmhResults;
 import concbench.formats.Latency;
 import concbench.formats.Profile;
 import concbench.formats.RunManifest;
@@ -11,48 +14,23 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * {@code compare.json}: the contract between the gate and the HTML report (documented in {@code gate/README.md}).
- *
- * @param environmentWarnings how the two runs' machines and settings differ: a difference there can explain any
- *                            row
- * @param method              one paragraph: how the intervals and the evidence were computed, and why
- * @param alpha               the chance of a false alarm the whole comparison takes (for regressions; improvements
- *                            alike): the level of Holm's correction
- * @param familySize          the rows the t-test judged together under that correction
+ * A comparison from its judged rows: the two ends, how their machines and settings differ, and the method text
+ * that {@code compare.json} carries ({@link Comparison}, documented in {@code gate/README.md}).
  */
-record Comparison(
-        int formatVersion,
-        End base,
-        End head,
-        List<String> environmentWarnings,
-        String method,
-        double alpha,
-        int familySize,
-        int regressions,
-        int improvements,
-        List<Row> rows) {
-
-    static final int FORMAT_VERSION = 2;
-    static final String FILE = "compare.json";
-
-    /** One side as given: its folder, commit, profile and start. */
-    record End(String dir, String gitCommit, String profile, String startedAt) {
+final class Comparisons {
+    private Comparisons() {
     }
 
     static Comparison of(Folder base, Folder head, List<Row> rows, Thresholds thresholds) {
-        return new Comparison(FORMAT_VERSION, base.end(), head.end(), environmentWarnings(base, head),
+        return new Comparison(Comparison.FORMAT_VERSION, base.end(), head.end(), environmentWarnings(base, head),
                 method(thresholds), Evidence.ALPHA, (int) rows.stream().filter(r -> r.adjustedPValue() != null).count(),
                 (int) rows.stream().filter(Row::isRegression).count(),
                 (int) rows.stream().filter(Row::isImprovement).count(), rows);
     }
 
-    boolean passed() {
-        return regressions == 0;
-    }
-
     static String method(Thresholds thresholds) {
         return "One value per trial and metric, never per-request samples; warm-up phases are left out. Each side's "
-                + "interval is the " + Math.round(Side.CONFIDENCE * 100) + "% Student-t confidence interval of its "
+                + "interval is the " + Math.round(Intervals.CONFIDENCE * 100) + "% Student-t confidence interval of its "
                 + "trial mean. A row is a regression when its mean moved the bad way by more than its threshold ("
                 + thresholds.describe() + ", in percent of the base mean) AND the trials show it. Throughput, "
                 + "latency percentiles and CPU per request: the two-sample t-test on the trial values (variance "

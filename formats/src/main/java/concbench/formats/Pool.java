@@ -1,11 +1,6 @@
-package concbench.gate;
+package concbench.formats;
 
-import concbench.formats.Profile;
-import concbench.formats.ResultFiles;
-import concbench.formats.RunManifest;
 import concbench.formats.RunResults.UnusableResultsException;
-import concbench.formats.RunResults;
-import concbench.formats.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +16,7 @@ import java.util.Objects;
  * so that everything that reads a run, the gate and the report, reads the pooled one. Trials are renumbered in
  * the order of the runs; each trial's Gatling report stays where it is and is pointed to from the pooled folder.
  */
-final class Pool {
+public final class Pool {
     private Pool() {
     }
 
@@ -29,7 +24,7 @@ final class Pool {
      * @throws UnusableResultsException when a run cannot be read, or the runs were made with different profiles
      *                                  or on different commits and so are not trials of one thing
      */
-    static RunResults pool(Path out, List<Path> runs) throws UnusableResultsException, IOException {
+    public static RunResults pool(Path out, List<Path> runs) throws UnusableResultsException, IOException {
         if (runs.isEmpty()) {
             throw new UnusableResultsException("no run to pool");
         }
