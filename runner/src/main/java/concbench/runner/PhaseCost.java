@@ -24,6 +24,11 @@ import java.util.Objects;
  *                                   order), from the thread readings inside the window; adds up to about
  *                                   {@code serverCpuMicrosPerRequest}. Null when fewer than two readings fall in it
  * @param threadsByRole              the server's threads by role at the window's last thread reading; null likewise
+ * @param backendCpuUtilisation      CPU time of everything on the back end's CPUs (the back end, and Gatling when it
+ *                                   shares them) / (window x those CPUs), 0..1; null where the phase called no back
+ *                                   end (hello, the floor) and in results written before it was sampled
+ * @param backendBound               the back end's CPUs were at least {@value #SATURATED} busy while the server's
+ *                                   were not: the back end, not the server, may have been the limit
  */
 public record PhaseCost(
         double serverCpuUtilisation,
@@ -34,9 +39,13 @@ public record PhaseCost(
         boolean generatorBound,
         Double gatlingCpuUtilisation,
         Map<String, Double> cpuMicrosPerRequestByRole,
-        Map<String, Integer> threadsByRole) {
+        Map<String, Integer> threadsByRole,
+        Double backendCpuUtilisation,
+        boolean backendBound) {
 
     static final double SATURATED = 0.9;
+    /** The back-end CPU count of a phase that called no back end. */
+    static final int NO_BACKEND = 0;
     private static final double NANOS_PER_MICRO = 1_000;
     private static final double NANOS_PER_MILLI = 1_000_000;
 
@@ -47,12 +56,22 @@ public record PhaseCost(
                 generatorBound, null, null, null);
     }
 
+    /** A phase's cost as results of version 2 recorded it before the back end was sampled. */
+    public PhaseCost(double serverCpuUtilisation, double serverCpuMicrosPerRequest, long peakRssBytes, int peakThreads,
+            double generatorCpuUtilisation, boolean generatorBound, Double gatlingCpuUtilisation,
+            Map<String, Double> cpuMicrosPerRequestByRole, Map<String, Integer> threadsByRole) {
+        this(serverCpuUtilisation, serverCpuMicrosPerRequest, peakRssBytes, peakThreads, generatorCpuUtilisation,
+                generatorBound, gatlingCpuUtilisation, cpuMicrosPerRequestByRole, threadsByRole, null, false);
+    }
+
     /**
+     * @param backendCpus            the back end's CPUs when the phase called it, {@value #NO_BACKEND} when it did not
+     *                               (hello, the floor)
      * @param backendSharesGenerator whether the back end runs on the load generator's CPUs, and so competes with it
      * @return null when fewer than two samples fall inside the window (a phase too short to cost)
      */
     static PhaseCost of(List<ProcSampler.Sample> samples, long startMs, long endMs, long requests,
-            int serverCpus, int generatorCpus, boolean backendSharesGenerator) {
+            int serverCpus, int generatorCpus, int backendCpus, boolean backendSharesGenerator) {
         List<ProcSampler.Sample> inside = samples.stream()
                 .filter(s -> s.epochMs() >= startMs && s.epochMs() <= endMs)
                 .toList();
@@ -64,10 +83,12 @@ public record PhaseCost(
         double wallNanos = (last.epochMs() - first.epochMs()) * NANOS_PER_MILLI;
         long serverCpu = last.serverCpuNanos() - first.serverCpuNanos();
         long gatlingCpu = last.generatorCpuNanos() - first.generatorCpuNanos();
-        long generatorCpu = gatlingCpu
-                + (backendSharesGenerator ? last.backendCpuNanos() - first.backendCpuNanos() : 0);
+        long backendCpu = last.backendCpuNanos() - first.backendCpuNanos();
+        long generatorCpu = gatlingCpu + (backendSharesGenerator ? backendCpu : 0);
         double server = serverCpu / (wallNanos * serverCpus);
         double generator = generatorCpu / (wallNanos * generatorCpus);
+        Double backend = backendCpus == NO_BACKEND ? null
+                : (backendCpu + (backendSharesGenerator ? gatlingCpu : 0)) / (wallNanos * backendCpus);
         List<ProcSampler.Sample> readings = inside.stream().filter(s -> s.roles() != null).toList();
         return new PhaseCost(
                 server,
@@ -78,7 +99,9 @@ public record PhaseCost(
                 generator >= SATURATED && server < SATURATED,
                 gatlingCpu / (wallNanos * generatorCpus),
                 readings.size() < 2 ? null : byRole(readings.getFirst(), readings.getLast(), requests, startMs, endMs),
-                readings.isEmpty() ? null : threadsByRole(readings.getLast().roles()));
+                readings.isEmpty() ? null : threadsByRole(readings.getLast().roles()),
+                backend,
+                backend != null && backend >= SATURATED && server < SATURATED);
     }
 
     /** CPU time between two readings per request completed between them, requests spread evenly over the window. */

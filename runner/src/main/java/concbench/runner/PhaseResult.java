@@ -25,12 +25,15 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
         this(name, kind, users, rate, stats, cost, null);
     }
 
+    /**
+     * @param backendCpus the back end's CPU count when the phases called it, {@link PhaseCost#NO_BACKEND} when not
+     */
     static List<PhaseResult> of(SimulationStats simulation, List<ProcSampler.Sample> samples, CpuLayout layout,
-            boolean backendSharesGenerator) {
+            int backendCpus, boolean backendSharesGenerator) {
         return simulation.phases().values().stream().map(stats -> {
             PhaseName name = PhaseName.parse(stats.phase());
             PhaseCost cost = PhaseCost.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
-                    layout.server().size(), layout.loadGenerator().size(), backendSharesGenerator);
+                    layout.server().size(), layout.loadGenerator().size(), backendCpus, backendSharesGenerator);
             boolean rate = name.kind() == PhaseName.Kind.RATE;
             return new PhaseResult(stats.phase(), name.kind().name().toLowerCase(Locale.ROOT),
                     name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0, rate ? name.value() : 0, stats, cost,
@@ -51,6 +54,14 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
     /** Whether the load generator, not the server, limited this phase: its throughput is a lower bound. */
     public boolean generatorBound() {
         return cost != null && cost.generatorBound();
+    }
+
+    /**
+     * Whether the back end's CPUs were saturated while the server's were not: the back end, not the server, may have
+     * been the limit, so the phase is shown and never gated.
+     */
+    public boolean backendBound() {
+        return cost != null && cost.backendBound();
     }
 
     /** Whether this is a rate phase that Gatling or the server could not keep on schedule. */

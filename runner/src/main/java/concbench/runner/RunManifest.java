@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.List;
  * @param pinned      whether the processes were pinned to the {@code cpuLayout} (taskset present)
  * @param warnings    what makes these numbers less trustworthy (shared CPUs, no pinning)
  * @param trialFiles  the trial result files finished, in the order they ran
+ * @param fanoutCalls the fan-out widths the run measured, N of its fan-out requests, each a row of its own; runs
+ *                    recorded before widths hold one number (10), read as a list of one
  */
 public record RunManifest(
         int formatVersion,
@@ -23,7 +26,7 @@ public record RunManifest(
         Profile profile,
         List<String> implementations,
         List<String> scenarios,
-        int fanoutCalls,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> fanoutCalls,
         int fanoutDelayMs,
         CpuLayout cpuLayout,
         boolean pinned,
@@ -46,7 +49,7 @@ public record RunManifest(
         }
         return new RunManifest(ResultFiles.FORMAT_VERSION, RUNNING, Instant.now().toString(), null, environment,
                 options.profile(), options.implementations(), options.scenarios().stream().map(Scenario::label).toList(),
-                Scenario.FANOUT_CALLS, Scenario.FANOUT_DELAY_MS, layout, launcher.canPin(), List.copyOf(warnings),
+                options.profile().fanoutCalls(), Scenario.FANOUT_DELAY_MS, layout, launcher.canPin(), List.copyOf(warnings),
                 launcher.jvmFlags(Launcher.SERVER_FLAGS), List.of(), 0);
     }
 

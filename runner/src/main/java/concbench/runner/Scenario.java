@@ -7,8 +7,7 @@ public enum Scenario {
     HELLO("concbench.gatling.HelloSimulation"),
     FANOUT("concbench.gatling.FanoutSimulation");
 
-    /** The fan-out's N and D during a run: the contract's suggested defaults, the same for every server. */
-    public static final int FANOUT_CALLS = 10;
+    /** The fan-out's D during a run: the contract's suggested default, the same for every server and width. */
     public static final int FANOUT_DELAY_MS = 20;
 
     private final String simulation;
