@@ -1,5 +1,11 @@
 package concbench.runner;
 
+import concbench.formats.CpuLayout;
+import concbench.formats.CpuSet;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.RunManifest;
+import concbench.formats.TrialResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -82,7 +88,7 @@ public final class BenchRun {
         boolean interactive = System.console() != null && System.console().isTerminal();
         Progress progress = new Progress(out, interactive, profile, total);
         trials = new TrialRunner(options, layout, launcher, progress, PROC);
-        RunManifest manifest = RunManifest.start(options, layout, launcher, Environment.probe(options.root()));
+        RunManifest manifest = RunStart.manifest(options, layout, launcher, EnvironmentProbe.probe(options.root()));
         printHeader(manifest, rows, total);
         ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
         int index = 0;
@@ -189,7 +195,7 @@ public final class BenchRun {
                 Progress.clock(java.time.Duration.ofSeconds(profile.worstCaseSeconds(targets().size(), rows.size()))
                         .toNanos()));
         for (ScenarioRow row : rows) {
-            out.printf("ladder %-10s %s req/s, %d s a step%n", row.key(), profile.rates(row.scenario(), row.width()),
+            out.printf("ladder %-10s %s req/s, %d s a step%n", row.key(), row.scenario().rates(profile, row.width()),
                     profile.rateSeconds());
         }
         out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));

@@ -1,5 +1,7 @@
 package concbench.runner;
 
+import concbench.formats.Ladder;
+import concbench.formats.PhaseResult;
 import java.util.List;
 import java.util.Optional;
 

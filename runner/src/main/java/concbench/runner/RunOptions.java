@@ -3,6 +3,8 @@ package concbench.runner;
 import concbench.contract.CommandLine;
 import concbench.contract.Contract;
 import concbench.contract.Variant;
+import concbench.formats.CpuSet;
+import concbench.formats.Profile;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -65,7 +67,7 @@ record RunOptions(
         if (widths != null) {
             profile = profile.withFanoutCalls(widths(widths));
         }
-        String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + Environment.localHostName();
+        String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + EnvironmentProbe.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(line.string("out", defaultOut)).normalize(),
                 cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"),

@@ -1,5 +1,7 @@
 package concbench.runner;
 
+import concbench.formats.Profile;
+import java.util.List;
 import java.util.Locale;
 
 /** The two scenarios every server serves, and the Gatling simulation that loads each. */
@@ -23,6 +25,15 @@ public enum Scenario {
     /** The name on the command line and in results, e.g. {@code fanout}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The rates of this scenario's latency ladder in {@code profile}, ascending, requests per second.
+     *
+     * @param width the fan-out's calls a request; ignored for hello
+     */
+    public List<Integer> rates(Profile profile, int width) {
+        return this == HELLO ? profile.helloRates() : profile.fanoutRates(width);
     }
 
     /** @throws IllegalArgumentException naming the scenarios there are */

@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.formats.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 

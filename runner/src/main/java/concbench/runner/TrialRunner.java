@@ -1,6 +1,12 @@
 package concbench.runner;
 
 import concbench.contract.Variant;
+import concbench.formats.CpuLayout;
+import concbench.formats.Ladder;
+import concbench.formats.PhaseResult;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.TrialResult;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
 import concbench.runner.gatling.PhaseName;
@@ -123,7 +129,7 @@ final class TrialRunner {
         }
 
         List<Integer> rates(Profile profile) {
-            return profile.rates(scenario, width == null ? 0 : width);
+            return scenario.rates(profile, width == null ? 0 : width);
         }
     }
 
@@ -183,8 +189,8 @@ final class TrialRunner {
         // The back end serves the fan-out's calls only: in hello it idles, and the floor has none.
         boolean callsBackend = backend != null && scenario == Scenario.FANOUT;
         boolean backendSharesGenerator = backend != null && layout.backend().overlaps(layout.loadGenerator());
-        List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout,
-                callsBackend ? layout.backend().size() : PhaseCost.NO_BACKEND, backendSharesGenerator);
+        List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout,
+                callsBackend ? layout.backend().size() : PhaseCosts.NO_BACKEND, backendSharesGenerator);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), key.trial(),
                 Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null,
                 started.toString(), Instant.now().toString(),

@@ -1,5 +1,6 @@
 package concbench.runner.gatling;
 
+import concbench.formats.PhaseStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -25,18 +26,18 @@ public record SimulationStats(SimulationLog.Run run, Map<String, PhaseStats> pha
     }
 
     public static SimulationStats read(Path simulationLog) throws IOException {
-        Map<String, PhaseStats.Accumulator> accumulators = new LinkedHashMap<>();
+        Map<String, PhaseAccumulator> accumulators = new LinkedHashMap<>();
         Map<String, Long> errors = new TreeMap<>();
         SimulationLog.Run run = SimulationLog.read(simulationLog, record -> {
             switch (record) {
                 case RequestRecord request ->
-                        accumulators.computeIfAbsent(request.name(), PhaseStats.Accumulator::new).add(request);
+                        accumulators.computeIfAbsent(request.name(), PhaseAccumulator::new).add(request);
                 case ErrorRecord error -> errors.merge(error.message(), 1L, Long::sum);
             }
         });
         Map<String, PhaseStats> phases = new LinkedHashMap<>();
         accumulators.values().stream()
-                .map(PhaseStats.Accumulator::stats)
+                .map(PhaseAccumulator::stats)
                 .sorted(Comparator.comparingLong(PhaseStats::windowStartMs))
                 .forEach(stats -> phases.put(stats.phase(), stats));
         return new SimulationStats(run, phases, errors);
