@@ -18,7 +18,7 @@ class RunResultsTest {
     private static RunManifest manifest(String status) {
         Environment environment = new Environment("h", "cpu", 2, 1L << 30, "k", "25", "v", Map.of("netty", "4"), "abc");
         return new RunManifest(2, status, "2026-11-26T00:00:00Z", null, environment, Profile.SMOKE,
-                List.of("netty"), List.of("hello"), 10, 20,
+                List.of("netty"), List.of("hello"), List.of(10), 20,
                 new CpuLayout(CpuSet.parse("0"), CpuSet.parse("1-3"), CpuSet.parse("1-3")), true, List.of(),
                 List.of("-Xmx1g"), List.of(), 0);
     }

@@ -1,12 +1,14 @@
 package concbench.runner;
 
 import concbench.contract.CommandLine;
+import concbench.contract.Contract;
 import concbench.contract.Variant;
 import concbench.formats.CpuSet;
 import concbench.formats.Profile;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ record RunOptions(
             "impls", "comma-separated servers to measure, an implementation or a variant IMPL:OPTION=VALUE "
                     + "(e.g. netty,loom,loom:client=jdk; default: every implementation with its default options)",
             "scenarios", "hello, fanout or both (default: hello,fanout)",
+            "fanout-calls", "comma-separated fan-out widths, back-end calls per request, each a row of its own, "
+                    + Contract.MIN_CALLS + " to " + Contract.MAX_CALLS + " (default: the profile's; quick 10,100)",
             "trials", "repeat each (server, scenario) K times, interleaved (default: the profile's)",
             "out", "results folder (default: results/<timestamp>-<host>)",
             "server-cpus", "CPUs of the server, e.g. 0-3 (default: derived from the core count)",
@@ -59,6 +63,10 @@ record RunOptions(
         List<String> implementations = list(line.string("impls", String.join(",", available))).stream()
                 .map(name -> variant(name, available).name()).distinct().toList();
         List<Scenario> scenarios = list(line.string("scenarios", "hello,fanout")).stream().map(Scenario::named).toList();
+        String widths = line.string("fanout-calls", null);
+        if (widths != null) {
+            profile = profile.withFanoutCalls(widths(widths));
+        }
         String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + EnvironmentProbe.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(line.string("out", defaultOut)).normalize(),
@@ -83,6 +91,32 @@ record RunOptions(
                     + available);
         }
         return variant;
+    }
+
+    /**
+     * The fan-out widths of {@code --fanout-calls}, ascending, each within the contract's bounds on N.
+     *
+     * @throws IllegalArgumentException with the contract's limits, before anything starts
+     */
+    static List<Integer> widths(String commaSeparated) {
+        List<Integer> widths = new ArrayList<>();
+        for (String width : commaSeparated.split(",", -1)) {
+            int calls;
+            try {
+                calls = Integer.parseInt(width.strip());
+            } catch (NumberFormatException e) {
+                calls = Contract.MIN_CALLS - 1;
+            }
+            if (calls < Contract.MIN_CALLS || calls > Contract.MAX_CALLS) {
+                throw new IllegalArgumentException("--fanout-calls takes widths from " + Contract.MIN_CALLS + " to "
+                        + Contract.MAX_CALLS + " calls (the contract's bounds on n), comma-separated, e.g. 10,100; got '"
+                        + width.strip() + "' in '" + commaSeparated + "'");
+            }
+            if (!widths.contains(calls)) {
+                widths.add(calls);
+            }
+        }
+        return widths.stream().sorted().toList();
     }
 
     private static List<String> list(String commaSeparated) {

@@ -48,7 +48,7 @@ class UnreadableThreadsTest {
         Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, options.profile(), 1);
         Path noProc = temp.resolve("no-proc");
         TrialResult result = new TrialRunner(options, layout, launcher, progress, noProc)
-                .run("netty", Scenario.HELLO, 1);
+                .run("netty", Scenario.HELLO, 0, 1);
         assertEquals(TrialResult.FAILED, result.status());
         assertTrue(result.failure().contains(noProc.toString()), result.failure());
         assertTrue(result.phases().isEmpty());
