@@ -25,7 +25,7 @@ final class Headline {
                     + "whether that margin is beyond the spread between trials (the leader's worst trial better than "
                     + "the runner-up's best) and the floor's noise (" + Fmt.percent(FloorNoise.THROUGHPUT_NOISE)
                     + " on throughput, " + Fmt.percent(FloorNoise.P99_NOISE) + " on p99, where the run measured the "
-                    + "floor). " + Lead.LOWER_BOUND + " generator-bound: a lower bound for the server. The load "
+                    + "floor). " + Lead.LOWER_BOUND + " generator- or back-end-bound: a lower bound for the server. The load "
                     + "every model sustained: the highest step of the latency ladder that every model kept on "
                     + "schedule without a failed request. The detail follows below.");
     private static final double GATLING_RESOLUTION_MS = 1;
@@ -79,7 +79,8 @@ final class Headline {
 
     /**
      * The server's capacity: its best sweep level by the mean of its trials, a lower bound where that level was
-     * generator-bound; null without a sweep.
+     * generator-bound or back-end-bound (the load generator or the back end, not the server, was the limit); null
+     * without a sweep.
      */
     static Candidate capacity(RunView view, String scenario, String impl) {
         Candidate best = null;
@@ -88,7 +89,7 @@ final class Headline {
             double mean = RunView.mean(sweep, p -> p.stats().throughput());
             if (!sweep.isEmpty() && (best == null || mean > best.mean())) {
                 best = new Candidate(impl, mean, RunView.values(sweep, p -> p.stats().throughput()),
-                        RunView.anyGeneratorBound(sweep));
+                        sweep.stream().anyMatch(m -> m.phase().generatorBound() || m.phase().backendBound()));
             }
         }
         return best;

@@ -153,6 +153,7 @@ final class HtmlReport {
             html.append("</ul>\n");
         }
         html.append("</section>\n");
+        html.append(WidthCharts.section(view, legend(view, view.servers())));
         view.scenarios().forEach(scenario -> html.append(scenario(view, scenario)));
         return html.toString();
     }
@@ -211,8 +212,12 @@ final class HtmlReport {
     }
 
     private static String legend(RunView view, String scenario) {
+        return legend(view, view.implementations(scenario));
+    }
+
+    private static String legend(RunView view, List<String> implementations) {
         StringBuilder html = new StringBuilder("<ul class=\"legend\">");
-        for (String impl : view.implementations(scenario)) {
+        for (String impl : implementations) {
             html.append("<li>").append(Svg.legendMarker(view.index(impl))).append(' ').append(Html.escape(impl)).append("</li>");
         }
         return html.append("</ul>\n").toString();
