@@ -7,9 +7,13 @@ import concbench.report.Lead.Rule;
 import concbench.report.RunView.Measured;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The answer on the first screen: per scenario, which model leads on capacity, on p99 at a load every model
@@ -20,18 +24,16 @@ import java.util.function.ToDoubleFunction;
 final class Headline {
     static final List<String> HEADER = List.of("scenario", "capacity (best sweep level)",
             "p99 at a load every model sustained", "CPU per request at that load", "memory (peak RSS)");
-    static final List<String> NOTES = List.of(
-            "Each cell: the leader and its figure (the mean of its trials), the runner-up and how far it trails, and "
-                    + "whether that margin is beyond the spread between trials (the leader's worst trial better than "
-                    + "the runner-up's best) and the floor's noise (" + Fmt.percent(FloorNoise.THROUGHPUT_NOISE)
-                    + " on throughput, " + Fmt.percent(FloorNoise.P99_NOISE) + " on p99, where the run measured the "
-                    + "floor). " + Lead.LOWER_BOUND + " generator- or back-end-bound: a lower bound for the server. The load "
-                    + "every model sustained: the highest step of the latency ladder that every model kept on "
-                    + "schedule without a failed request. The detail follows below.");
+    static final String NOTE = Texts.paragraph(Headline.class, "headline-note", Map.of(
+            "throughput", Fmt.percent(FloorNoise.THROUGHPUT_NOISE), "p99", Fmt.percent(FloorNoise.P99_NOISE),
+            "mark", Lead.LOWER_BOUND));
     private static final double GATLING_RESOLUTION_MS = 1;
 
-    /** One scenario's row: its name, a short note (failed trials), and one lead per figure, null where none. */
-    record Row(String scenario, String note, List<Lead> leads, List<String> missing) {
+    /**
+     * One scenario's row: its name, what a request does (a fan-out's width and delay; empty for hello), a short note
+     * (failed trials), and one lead per figure, null where none with the reason in {@code missing}.
+     */
+    record Row(String scenario, String request, String note, List<Lead> leads, List<String> missing) {
     }
 
     private Headline() {
@@ -56,7 +58,18 @@ final class Headline {
                 common.isEmpty() ? noCommon : "no CPU measured");
         add(leads, missing, memory(view, scenario, servers), "no memory measured");
         long failed = view.servers().stream().mapToLong(impl -> view.failedTrials(impl, scenario).size()).sum();
-        return new Row(scenario, failed == 0 ? "" : failed + " failed trial(s) left out", leads, missing);
+        return new Row(scenario, request(view, scenario), failed == 0 ? "" : failed + " failed trial(s) left out",
+                leads, missing);
+    }
+
+    /** A fan-out row's request: {@code 100 calls of 20 ms}, its widths as its trials recorded them. */
+    private static String request(RunView view, String scenario) {
+        Set<Integer> widths = new TreeSet<>();
+        view.allTrials().stream().filter(t -> TrialResult.FANOUT.equals(t.scenario())
+                && (t.scenario().equals(scenario) || t.scenarioKey().equals(scenario)))
+                .forEach(t -> widths.add(t.width()));
+        return widths.isEmpty() ? "" : widths.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " calls of " + view.manifest().fanoutDelayMs() + " ms";
     }
 
     /** Which models saturated at the ladder's first rate, e.g. {@code loom saturated at 100 req/s}. */

@@ -12,7 +12,8 @@ final class HeadlineHtml {
             table.headline .value { font-size: 14px; }
             table.headline .runner { color: #444; } table.headline .trust { font-size: 12px; }
             table.headline .sure { color: #0a6b35; font-weight: 600; } table.headline .tie { color: #8a5a00; }
-            table.headline .unsure { color: #666; } table.headline .missing { color: #8a8f98; font-style: italic; }
+            table.headline .unsure { color: #666; } table.headline .request { font-weight: 400; font-size: 12px; }
+            table.headline .missing { color: #8a8f98; font-style: italic; }
             """;
 
     private HeadlineHtml() {
@@ -25,6 +26,9 @@ final class HeadlineHtml {
         html.append("</tr></thead>\n<tbody>\n");
         for (Headline.Row row : Headline.rows(view)) {
             html.append("<tr><th scope=\"row\">").append(Html.escape(row.scenario()));
+            if (!row.request().isEmpty()) {
+                html.append("<br><span class=\"request\">").append(Html.escape(row.request())).append("</span>");
+            }
             if (!row.note().isEmpty()) {
                 html.append("<br><span class=\"trust unsure\">").append(Html.escape(row.note())).append("</span>");
             }
@@ -35,7 +39,7 @@ final class HeadlineHtml {
             html.append("</tr>\n");
         }
         html.append("</tbody></table></div>\n");
-        Headline.NOTES.forEach(note -> html.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n"));
+        html.append("<p class=\"note\">").append(Html.escape(Headline.NOTE)).append("</p>\n");
         return html.append("</section>\n").toString();
     }
 

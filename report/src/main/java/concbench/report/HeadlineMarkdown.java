@@ -19,6 +19,7 @@ final class HeadlineMarkdown {
         md.append("\n|").append("---|".repeat(Headline.HEADER.size())).append('\n');
         for (Headline.Row row : Headline.rows(view)) {
             md.append("| **").append(Markdown.escape(row.scenario())).append("**")
+                    .append(row.request().isEmpty() ? "" : LINE_BREAK + Markdown.escape(row.request()))
                     .append(row.note().isEmpty() ? "" : LINE_BREAK + Markdown.escape(row.note())).append(" |");
             for (int i = 0; i < row.leads().size(); i++) {
                 Lead lead = row.leads().get(i);
@@ -27,7 +28,7 @@ final class HeadlineMarkdown {
             }
             md.append('\n');
         }
-        Headline.NOTES.forEach(note -> md.append('\n').append(Markdown.escape(note)).append('\n'));
+        md.append('\n').append(Markdown.escape(Headline.NOTE)).append('\n');
         return md.append('\n').toString();
     }
 

@@ -4,6 +4,7 @@ import concbench.formats.PhaseResult;
 import concbench.report.RunView.Measured;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
 
@@ -33,13 +34,11 @@ final class LadderChart {
         if (ladder.rates().isEmpty()) {
             return "";
         }
-        return "<figure>\n" + svg(view, scenario, ladder) + legend + "<figcaption>" + Html.escape("Latency against "
-                + "load: p99 (solid) and p50 (dashed) at each offered rate of the latency ladder (open model, free "
-                + "of coordinated omission), the mean of the trials, both axes on a log scale. A large ring: the "
-                + "rate at which the model saturated (under 95% of the offered rate achieved, or failed requests); "
-                + "its ladder ends there. A hollow marker below 1 ms is a reading of 0, under Gatling's 1 ms "
-                + "resolution." + (ladder.rates().size() == 1 ? " This run measured one rate: a ladder of one step."
-                : "")) + "</figcaption>\n</figure>\n";
+        String caption = Texts.paragraph(LadderChart.class, "ladder-caption",
+                Map.of("kept", Fmt.percent(LatencyLadder.KEPT)))
+                + (ladder.rates().size() == 1 ? " This run measured one rate: a ladder of one step." : "");
+        return "<figure>\n" + svg(view, scenario, ladder) + legend + "<figcaption>" + Html.escape(caption)
+                + "</figcaption>\n</figure>\n";
     }
 
     private static String svg(RunView view, String scenario, LatencyLadder ladder) {

@@ -56,13 +56,8 @@ final class WidthCharts {
         String cpu = chart(view, widths, "Server CPU per request against fan-out width",
                 "server CPU µs per request (log scale)", WidthCharts::cpuAtCommonRate, Fmt::decimal);
         return "<section id=\"widths\">\n<h2>Fan-out width</h2>\n<div class=\"charts\">\n"
-                + figure(capacity, legend, "Capacity against fan-out width: each server's best sweep level (the mean "
-                        + "of its trials) at each width of calls per request, both axes on a log scale. A hollow "
-                        + "marker: generator- or back-end-bound, a lower bound.")
-                + figure(cpu, legend, "Server CPU per request against fan-out width, at the highest rate of each "
-                        + "width's latency ladder that every server sustained (none drawn where they share none), "
-                        + "both axes on a log scale. A request at N calls makes N back-end calls, so its CPU grows "
-                        + "with N; how fast is each model's cost per call.")
+                + figure(capacity, legend, Texts.paragraph(WidthCharts.class, "width-capacity-caption"))
+                + figure(cpu, legend, Texts.paragraph(WidthCharts.class, "width-cpu-caption"))
                 + "</div>\n</section>\n";
     }
 

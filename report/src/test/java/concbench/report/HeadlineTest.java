@@ -39,7 +39,7 @@ class HeadlineTest {
         assertEquals("| scenario | capacity (best sweep level) | p99 at a load every model sustained | "
                 + "CPU per request at that load | memory (peak RSS) |", lines[2]);
         assertTrue(lines[4].startsWith("| **hello** |"), lines[4]);
-        assertTrue(lines[5].startsWith("| **fanout**<br>1 failed trial(s) left out |"), lines[5]);
+        assertTrue(lines[5].startsWith("| **fanout**<br>10 calls of 20 ms<br>1 failed trial(s) left out |"), lines[5]);
     }
 
     /** Figures checked against the fixture by hand: the means of the trials, the best level, the margins. */
