@@ -26,7 +26,8 @@ final class Tables {
     /** Marks a figure the load generator limited. */
     static final String BOUND = "†";
     static final String BOUND_NOTE = BOUND + " generator-bound: the load generator's CPUs were saturated while the "
-            + "server's were not, so the throughput is a lower bound for the server (it measured Gatling).";
+            + "server's were not, so the throughput is a lower bound for the server (it measured Gatling); "
+            + "back-end-bound: the back end's CPUs were, so the back end, not the server, may have been the limit.";
     static final String NONE = "–";
     static final String NOT_WARM = "not warm";
     static final String NOT_WARM_NOTE = NOT_WARM + ": the warm-up reached the profile's longest before the server "
@@ -67,7 +68,8 @@ final class Tables {
                 + " failed trial(s)" : "")));
         facts.add(new Fact("compared", String.join(", ", view.servers())
                 + (view.hasFloor() ? " and the floor (the back end itself)" : "") + " on "
-                + String.join(", ", view.scenarios()) + (run.fanoutCalls() != null && !run.fanoutCalls().isEmpty() ? " (fan-out: "
+                + String.join(", ", view.scenarios())
+                + (run.fanoutCalls() != null && !run.fanoutCalls().isEmpty() ? " (fan-out: "
                 + run.fanoutCalls().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " back-end calls of " + run.fanoutDelayMs() + " ms each per request)" : "")));
         facts.add(new Fact("started", run.startedAt() + (run.finishedAt() == null ? ", not finished"
@@ -169,6 +171,16 @@ final class Tables {
             if (RunView.anyGeneratorBound(ratePhases)) {
                 caveats.add("the fixed-rate phase was generator-bound");
             }
+            List<String> backendBound = view.measuredPhases(impl, scenario).stream()
+                    .filter(m -> m.phase().backendBound()).map(m -> m.phase().name()).distinct().toList();
+            if (!backendBound.isEmpty()) {
+                anyBound = true;
+                caveats.add(BOUND + " back-end-bound (the back end's CPUs saturated) in " + String.join(", ",
+                        backendBound));
+            }
+            ok.stream().filter(t -> t.ladder() != null && !t.ladder().keptEveryRate())
+                    .forEach(t -> caveats.add("trial " + t.trial() + "'s latency ladder ended at "
+                            + Fmt.count(t.ladder().saturatedRate()) + " req/s: " + t.ladder().saturation()));
             if (ko > 0) {
                 caveats.add(Fmt.count(ko) + " failed requests (see the trial table)");
             }
@@ -257,6 +269,12 @@ final class Tables {
         if (phase.generatorBound()) {
             caveats.add(BOUND + " generator-bound");
         }
+        if (phase.backendBound()) {
+            caveats.add(BOUND + " back-end-bound: the back end's CPUs were saturated");
+        }
+        if (phase.schedule() != null && phase.schedule().saturated()) {
+            caveats.add("the server did not keep this rate: its ladder ended here");
+        }
         if (phase.missedSchedule()) {
             caveats.add(LATE + " missed its schedule: " + phase.schedule().missed());
         }
@@ -271,7 +289,8 @@ final class Tables {
         }
         List<Cell> cells = new ArrayList<>(List.of(Cell.of(impl), Cell.of(String.valueOf(trial.trial())),
                 Cell.of(phase.name()),
-                Cell.of(Fmt.rate(phase.stats().throughput()) + (phase.generatorBound() ? " " + BOUND : "")),
+                Cell.of(Fmt.rate(phase.stats().throughput())
+                        + (phase.generatorBound() || phase.backendBound() ? " " + BOUND : "")),
                 new Cell(Fmt.ms(latency.p50Ms()), null, sweep), new Cell(Fmt.ms(latency.p90Ms()), null, sweep),
                 new Cell(Fmt.ms(latency.p99Ms()), null, sweep), new Cell(Fmt.ms(latency.p999Ms()), null, sweep),
                 new Cell(Fmt.ms(latency.maxMs()), null, sweep),
