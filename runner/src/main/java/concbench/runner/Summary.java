@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The end-of-run table on the terminal, one row per trial: the best closed-model throughput of the sweep, the
- * latency of the fixed-rate run, and what a request cost the server at that rate. A throughput the load generator
- * limited is marked, since it is only a lower bound for the server.
+ * latency at the ladder's first rate (the same for every server), how far up the ladder the server kept up, and what
+ * a request cost it at its best sweep level. A throughput the load generator limited is marked, since it is only a
+ * lower bound for the server; a back-end-bound phase too.
  */
 final class Summary {
     static final String GENERATOR_BOUND_MARK = "*";
