@@ -68,6 +68,9 @@ check "through the same phases" grep -q '"name" : "rate-500"' "$WORK/killed/floo
 check "a trial records its warm-up" grep -q '"steadyState" : ' "$WORK/killed/vertx-hello-1.json"
 check "and its CPU per request by thread role" grep -q '"cpuMicrosPerRequestByRole" : {' "$WORK/killed/vertx-hello-1.json"
 check "and whether its fixed rate kept its schedule" grep -q '"kept" : ' "$WORK/killed/vertx-hello-1.json"
+check "and its latency ladder, the same rates for every server" grep -q '"rates" : \[ 500, 1000 \]' \
+  "$WORK/killed/vertx-hello-1.json"
+check "and the back end's CPU" grep -q '"backendBound" : ' "$WORK/killed/vertx-hello-1.json"
 check "the report shows the floor as its own row" grep -q '<td>floor</td>' "$WORK/killed/report.html"
 check "and says what the floor measured" grep -q 'The floor, the back end itself' "$WORK/killed/report.html"
 check "and draws the CPU per request by thread role" grep -q 'Server CPU per request by thread role' \
@@ -87,5 +90,14 @@ check "the run is marked interrupted" field_is "$WORK/stopped/run.json" status i
 check "no process of the run is left" no_own_children_left
 check "no temporary file is left" test -z "$(find "$WORK/stopped" -maxdepth 1 -name '.*.tmp')"
 check "the interrupted run has its report, which says so" grep -q 'This run was interrupted' "$WORK/stopped/report.html"
+
+# 3. An unusable fan-out width is refused before anything starts, with the contract's limits.
+for width in 0 -3 1001 ten; do
+  "$BENCH" run --profile smoke --fanout-calls "$width" --out "$WORK/width-$width" >"$WORK/width.log" 2>&1
+  status=$?
+  check "--fanout-calls $width is refused (exit 2)" test "$status" -eq 2
+  check "with the contract's limits" grep -q 'from 1 to 1000 calls' "$WORK/width.log"
+  check "before anything starts" test ! -e "$WORK/width-$width"
+done
 
 finish runner

@@ -50,8 +50,9 @@ public record Profile(
     /** The width {@code fanoutRate} is given for. */
     public static final int FANOUT_RATE_CALLS = 10;
     /**
-     * What a trial costs besides its phases on 2 CPUs: starting the back end, the server and Gatling's JVM,
-     * verifying the server, writing Gatling's report and reading its records.
+     * What a trial costs besides its phases on 2 CPUs at most: starting the back end, the server and Gatling's JVM,
+     * verifying the server, writing Gatling's report and reading its records (quick's old 10 trials took 20 s each
+     * besides their phases; smoke's, with their small logs, about 9 s).
      */
     public static final int TRIAL_OVERHEAD_SECONDS = 20;
     /** Between two phases Gatling waits for the last users of one to finish before it starts the next. */
@@ -59,11 +60,11 @@ public record Profile(
     private static final int LADDER_FACTOR_TWO = 2;
 
     /**
-     * For CI: everything, the floor included, on 2 CPUs in under 3 minutes. Proves the pipeline, not the servers:
-     * two widths, one sweep level, a two-step ladder, and a warm-up of 2 s, too short for the steady-state rule's
-     * three windows, so every trial is marked not warm. Phases of 1 s: 15 trials (two widths) start 45 JVMs.
+     * For CI: everything, the floor included, on 2 CPUs. Proves the pipeline, not the servers: two widths, a warm-up
+     * of 1 s (too short for the steady-state rule's three windows, so every trial is marked not warm), one sweep level
+     * and a two-step ladder, phases of 1 s each: its 15 trials start 45 JVMs, which is most of its time.
      */
-    public static final Profile SMOKE = new Profile("smoke", 2, 2, 16, List.of(64), 1, 500, 100, 1, 1,
+    public static final Profile SMOKE = new Profile("smoke", 1, 1, 16, List.of(64), 1, 500, 100, 1, 1,
             List.of(1, 10), 2, LADDER_FACTOR_TWO);
     /**
      * For the regression gate in CI ({@code ./bench ab}, one trial a round): smoke's shape with phases long enough

@@ -45,7 +45,7 @@ final class LadderChart {
         List<Integer> rates = ladder.rates();
         double top = 1;
         for (String impl : view.implementations(scenario)) {
-            top = Math.max(top, RunView.max(view.rate(impl, scenario), p -> p.stats().latency().p99Ms()));
+            top = Math.max(top, RunView.max(ladder.steps(impl), p -> p.stats().latency().p99Ms()));
         }
         double ceiling = Math.pow(10, Math.max(1, Math.ceil(Math.log10(top * CEILING_HEADROOM))));
         double room = rates.size() == 1 ? ONE_STEP_MARGIN : MARGIN;

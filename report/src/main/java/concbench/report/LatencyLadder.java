@@ -28,14 +28,18 @@ final class LatencyLadder {
     /** Every offered rate any trial of the scenario measured, ascending. */
     List<Integer> rates() {
         TreeSet<Integer> rates = new TreeSet<>();
-        view.implementations(scenario).forEach(impl -> view.rate(impl, scenario)
-                .forEach(m -> rates.add(m.phase().rate())));
+        view.implementations(scenario).forEach(impl -> steps(impl).forEach(m -> rates.add(m.phase().rate())));
         return List.copyOf(rates);
     }
 
     /** The implementation's phases at the offered rate, one per ok trial that measured it. */
     List<Measured> at(String implementation, int rate) {
-        return view.rate(implementation, scenario).stream().filter(m -> m.phase().rate() == rate).toList();
+        return steps(implementation).stream().filter(m -> m.phase().rate() == rate).toList();
+    }
+
+    /** Every fixed-rate phase of the implementation's ok trials: each trial's steps of the ladder. */
+    List<Measured> steps(String implementation) {
+        return view.measuredPhases(implementation, scenario).stream().filter(m -> m.phase().isRate()).toList();
     }
 
     /** Whether every trial's phase at the rate kept its schedule without a failed request. */

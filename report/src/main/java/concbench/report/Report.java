@@ -81,7 +81,8 @@ final class Report {
         List<TrialResult> failed = view.allTrials().stream().filter(t -> !t.ok()).toList();
         if (!failed.isEmpty()) {
             problems.add(failed.size() + " of " + view.allTrials().size() + " trials failed: " + failed.stream()
-                    .map(t -> t.implementation() + " " + t.scenario() + " trial " + t.trial() + " (" + t.failure() + ")")
+                    .map(t -> t.implementation() + " " + t.scenarioKey() + " trial " + t.trial() + " (" + t.failure()
+                            + ")")
                     .collect(Collectors.joining("; ")) + ". Their numbers are missing from every table, chart and "
                     + "verdict, which say so where it matters.");
         }

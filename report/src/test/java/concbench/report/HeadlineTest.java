@@ -39,13 +39,14 @@ class HeadlineTest {
         assertEquals("| scenario | capacity (best sweep level) | p99 at a load every model sustained | "
                 + "CPU per request at that load | memory (peak RSS) |", lines[2]);
         assertTrue(lines[4].startsWith("| **hello** |"), lines[4]);
-        assertTrue(lines[5].startsWith("| **fanout**<br>10 calls of 20 ms<br>1 failed trial(s) left out |"), lines[5]);
+        assertTrue(lines[5].startsWith("| **fanout10**<br>10 calls of 20 ms<br>1 failed trial(s) left out |"),
+                lines[5]);
     }
 
     /** Figures checked against the fixture by hand: the means of the trials, the best level, the margins. */
     @Test
     void eachFigureNamesItsLeaderMarginAndTrust() {
-        String fanout = summary.lines().filter(line -> line.startsWith("| **fanout**")).findFirst().orElseThrow();
+        String fanout = summary.lines().filter(line -> line.startsWith("| **fanout10**")).findFirst().orElseThrow();
         assertTrue(fanout.contains("**netty** ≥2,126 req/s†<br>+88.3% over vertx (1,129 req/s)<br>"
                 + "✓ beyond the trials' spread"), fanout);
         assertTrue(fanout.contains("**netty** 26.5 ms at 100 req/s<br>+17.0% over undertow (31 ms)<br>"

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LatencyLadderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String FANOUT = "fanout";
+    private static final String FANOUT = "fanout10";
 
     @TempDir
     static Path temp;
@@ -81,7 +81,7 @@ class LatencyLadderTest {
 
     @Test
     void withoutARateEveryModelSustainedTheHeadlineSaysWhoSaturated() {
-        String fanoutRow = summary.lines().filter(line -> line.startsWith("| **fanout**")).findFirst().orElseThrow();
+        String fanoutRow = summary.lines().filter(line -> line.startsWith("| **fanout10**")).findFirst().orElseThrow();
         String[] cells = fanoutRow.split(" \\| ");
         assertEquals("_no rate that every model sustained: loom saturated at 100 req/s_", cells[2]);
         assertEquals(cells[2], cells[3]);
@@ -89,7 +89,7 @@ class LatencyLadderTest {
 
     @Test
     void theChartRingsEverySaturationAndDrawsEveryRate() {
-        int start = html.indexOf("<title>Latency against offered load, fanout</title>");
+        int start = html.indexOf("<title>Latency against offered load, fanout10</title>");
         String chart = html.substring(start, html.indexOf("</svg>", start));
         for (String rate : List.of(">100<", ">200<", ">400<")) {
             assertTrue(chart.contains(rate), rate);

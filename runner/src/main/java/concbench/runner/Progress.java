@@ -109,7 +109,7 @@ final class Progress {
         int level = (int) (sweep / profile.levelSeconds());
         return level < profile.levels().size()
                 ? profile.levels().get(level) + " users"
-                : "fixed rate";
+                : "latency ladder";
     }
 
     private long remainingNanos(long now) {

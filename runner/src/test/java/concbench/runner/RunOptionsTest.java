@@ -51,6 +51,23 @@ class RunOptionsTest {
     }
 
     @Test
+    void fanoutWidthsAreADimensionOfTheRun() {
+        assertEquals(List.of(10, 100), RunOptions.parse(new String[0], ROOT, AVAILABLE).profile().fanoutCalls());
+        RunOptions options = RunOptions.parse(new String[] {"--fanout-calls", "1000, 1,10,10"}, ROOT, AVAILABLE);
+        assertEquals(List.of(1, 10, 1000), options.profile().fanoutCalls(), "ascending, each once");
+        assertEquals("quick", options.profile().name());
+    }
+
+    @Test
+    void anUnusableWidthIsRefusedWithTheContractsLimits() {
+        for (String bad : new String[] {"0", "-5", "1001", "ten", "10,", "", "10.5"}) {
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> RunOptions.parse(new String[] {"--fanout-calls", bad}, ROOT, AVAILABLE), bad).getMessage();
+            assertTrue(message.contains("from 1 to 1000 calls"), message);
+        }
+    }
+
+    @Test
     void aVariantIsItsOwnServerBesideItsImplementation() {
         RunOptions options = RunOptions.parse(new String[] {"--impls", "netty,loom,loom:client=jdk"}, ROOT, AVAILABLE);
         assertEquals(List.of("netty", "loom", "loom:client=jdk"), options.implementations());
