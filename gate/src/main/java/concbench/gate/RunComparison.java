@@ -4,6 +4,7 @@ import concbench.formats.Comparison.Row;
 import concbench.formats.PhaseResult;
 import concbench.formats.RunResults;
 import concbench.formats.TrialResult;
+import concbench.report.Fmt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,8 +32,8 @@ final class RunComparison {
     static final String ROLE_NOTE = "one thread role's part of cpuPerRequest, which gates; shown, never gates itself";
     static final String FLOOR_NOTE = "the floor: the back end itself, the machine's limit, not a server; shown, never "
             + "gates";
-    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %,d responses in every trial, the "
-            + "fewest here is %,d";
+    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %s responses in every trial, the "
+            + "fewest here is %s";
 
     private final Thresholds thresholds;
     private final List<Row> rows = new ArrayList<>();
@@ -161,7 +162,8 @@ final class RunComparison {
                             .mapToLong(p -> p.stats().latency().count()).min().orElse(0);
                     if (fewest < needed) {
                         notGated = Row.TOO_FEW_SAMPLES;
-                        notes.add(String.format(Locale.ROOT, TOO_FEW_SAMPLES_NOTE, measure.metric(), needed, fewest));
+                        notes.add(String.format(Locale.ROOT, TOO_FEW_SAMPLES_NOTE, measure.metric(),
+                                Fmt.count(needed), Fmt.count(fewest)));
                     }
                 }
                 rows.add(Judge.row(new Judge.Origin(implementation, scenario, phase), measure,

@@ -84,9 +84,8 @@ public final class ComparisonSummary {
         md.append(Markdown.tableHead(headings));
         for (Row row : rows) {
             List<String> cells = new ArrayList<>(cells(row).stream().map(Markdown::escape).toList());
-            if (row.isRegression()) {
-                cells.set(cells.size() - 1, Markdown.strong(Markdown.escape(row.verdict())));
-            }
+            String verdict = Markdown.escape(row.verdict());
+            cells.set(cells.size() - 1, row.isRegression() ? Markdown.strong(verdict) : verdict);
             cells.add(Markdown.escape(row.note() == null ? "" : row.note()));
             md.append(Markdown.tableRow(cells));
         }
