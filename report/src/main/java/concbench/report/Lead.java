@@ -81,7 +81,8 @@ record Lead(String leader, String value, String runnerUp, String runnerUpValue, 
         if (rule.higherIsBetter() && second.lowerBound()) {
             return new Verdict(Trust.UNSURE, "not established: the runner-up's figure is a lower bound");
         }
-        if (Math.abs(first.mean() - second.mean()) < rule.resolution()) {
+        // Gatling's clock counts whole milliseconds: two p99s 1 ms apart may be one reading apart (the gate's rule).
+        if (rule.resolution() > 0 && Math.abs(first.mean() - second.mean()) <= rule.resolution()) {
             return new Verdict(Trust.TIE, "tie: within the " + rule.format().apply(rule.resolution())
                     + " resolution");
         }
