@@ -69,7 +69,7 @@ final class Headline {
                 && (t.scenario().equals(scenario) || t.scenarioKey().equals(scenario)))
                 .forEach(t -> widths.add(t.width()));
         return widths.isEmpty() ? "" : widths.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + " calls of " + view.manifest().fanoutDelayMs() + " ms";
+                + (widths.equals(Set.of(1)) ? " call" : " calls") + " of " + view.manifest().fanoutDelayMs() + " ms";
     }
 
     /** Which models saturated at the ladder's first rate, e.g. {@code loom saturated at 100 req/s}. */
