@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 final class EnvironmentProbe {
     private static final String UNKNOWN = "unknown";
 
+    private EnvironmentProbe() {
+    }
+
     /** @param root the suite's folder, whose git commit is recorded */
     static Environment probe(Path root) {
         return new Environment(localHostName(), readCpuModel(), Runtime.getRuntime().availableProcessors(), readMemoryBytes(),
@@ -100,8 +103,5 @@ final class EnvironmentProbe {
             Thread.currentThread().interrupt();
             return UNKNOWN;
         }
-    }
-
-    private EnvironmentProbe() {
     }
 }
