@@ -152,7 +152,7 @@ class GatlingRunTest {
                 "warmupSeconds", "1",
                 "warmupUsers", "2",
                 "levels", "1,4",
-                "rate", Integer.toString(RATE),
+                "rates", Integer.toString(RATE),
                 "rateSeconds", Integer.toString(RATE_SECONDS)));
         properties.putAll(overrides);
         return GatlingCommand.of(ROOT, GatlingCommand.HELLO_SIMULATION, properties, results);
