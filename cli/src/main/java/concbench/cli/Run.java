@@ -1,5 +1,6 @@
 package concbench.cli;
 
+import concbench.contract.Contract;
 import concbench.report.ReportCommand;
 import concbench.runner.BenchRun;
 import concbench.runner.RunChoices;
@@ -41,6 +42,11 @@ final class Run implements Callable<Integer> {
             description = "hello, fanout or both (default: hello,fanout)")
     List<String> scenarios;
 
+    @Option(names = "--fanout-calls", paramLabel = "N[,N...]",
+            description = "comma-separated fan-out widths, back-end calls per request, each a row of its own, "
+                    + Contract.MIN_CALLS + " to " + Contract.MAX_CALLS + " (default: the profile's; quick 10,100)")
+    String fanoutCalls;
+
     @Option(names = "--trials", paramLabel = "K",
             description = "repeat each (server, scenario) K times, interleaved (default: the profile's)")
     Integer trials;
@@ -68,7 +74,7 @@ final class Run implements Callable<Integer> {
 
     /** What the user chose, as the runner takes it. */
     RunChoices choices() {
-        return new RunChoices(profile, trials, impls, scenarios, out, serverCpus, loadgenCpus, backendCpus,
+        return new RunChoices(profile, trials, impls, scenarios, fanoutCalls, out, serverCpus, loadgenCpus, backendCpus,
                 floor == YesNo.yes);
     }
 

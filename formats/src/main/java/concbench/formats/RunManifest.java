@@ -1,5 +1,6 @@
 package concbench.formats;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  * @param pinned      whether the processes were pinned to the {@code cpuLayout} (taskset present)
  * @param warnings    what makes these numbers less trustworthy (shared CPUs, no pinning)
  * @param trialFiles  the trial result files finished, in the order they ran
+ * @param fanoutCalls the fan-out widths the run measured, N of its fan-out requests, each a row of its own; runs
+ *                    recorded before widths hold one number (10), read as a list of one
  */
 public record RunManifest(
         int formatVersion,
@@ -21,7 +24,7 @@ public record RunManifest(
         Profile profile,
         List<String> implementations,
         List<String> scenarios,
-        int fanoutCalls,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> fanoutCalls,
         int fanoutDelayMs,
         CpuLayout cpuLayout,
         boolean pinned,

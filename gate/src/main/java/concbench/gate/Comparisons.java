@@ -73,7 +73,8 @@ final class Comparisons {
     /** A profile's settings without its trial count, which may differ between sides without harm. */
     private static String settings(Profile p) {
         return p.name() + " (warm-up " + p.warmupSeconds() + " s, levels " + p.levels() + " x " + p.levelSeconds()
-                + " s, rates " + p.helloRate() + "/" + p.fanoutRate() + " req/s x " + p.rateSeconds() + " s)";
+                + " s, rates " + p.helloRate() + "/" + p.fanoutRate() + " req/s x " + p.rateSeconds() + " s, ladder of "
+                + Math.max(1, p.ladderSteps()) + " x" + p.ladderFactor() + ", widths " + p.fanoutCalls() + ")";
     }
 
     private static <T> void differs(List<String> warnings, String what, T base, T head, Function<T, String> value) {

@@ -30,7 +30,8 @@ import java.util.List;
  *       {@code levelSeconds}. The server's best rate at that concurrency is what it completes. Latency measured
  *       here understates the slow answers, since a slow answer also delays the next request (coordinated
  *       omission): latency is the rate phase's job.</li>
- *   <li>{@code rate-<rate>}: latency in an open model. Requests arrive at a fixed rate whatever the answers, so a
+ *   <li>{@code rate-<rate>}, one per step of the latency ladder, the lowest rate first, until the server cannot
+ *       keep one ({@link Ladder}): latency in an open model. Requests arrive at a fixed rate whatever the answers, so a
  *       slow answer cannot hold back the requests behind it and the latency is free of coordinated omission.
  *       Users share a pool of keep-alive connections, so latency is not the cost of opening a connection per
  *       request: only the first requests of the phase open the connections the pool needs.</li>
@@ -58,14 +59,35 @@ public abstract class PhasedSimulation extends Simulation {
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(warmup(request, profile, ownConnection));
         for (int level : profile.levels()) {
-            phases.add(looping(PhaseName.sweep(level).toString(), level, profile.levelSeconds(), request, profile, ownConnection));
+            phases.add(looping(PhaseName.sweep(level).toString(), level, profile.levelSeconds(), request, profile,
+                    ownConnection));
         }
-        String ratePhase = PhaseName.rate(profile.rate()).toString();
-        phases.add(scenario(ratePhase)
-                .exec(checked(request, ratePhase, profile))
-                .injectOpen(constantUsersPerSec(profile.rate()).during(Duration.ofSeconds(profile.rateSeconds())))
-                .protocols(sharedConnections));
+        Ladder ladder = Ladder.of(profile);
+        for (int step = 0; step < profile.rates().size(); step++) {
+            phases.add(ladderStep(step, ladder, request, profile, sharedConnections));
+        }
         setUp(oneAfterAnother(phases));
+    }
+
+    /**
+     * One step of the latency ladder: arrivals at its rate for {@code rateSeconds}. Once the ladder has ended (the
+     * server could not keep this step or the one before, {@link Ladder}), the next user to arrive stops the load
+     * generator instead of sending, so the rest of the ladder is not run; the ladder is the simulation's last phase.
+     */
+    private static PopulationBuilder ladderStep(int step, Ladder ladder, Request request, LoadProfile profile,
+            HttpProtocolBuilder protocol) {
+        int rate = profile.rates().get(step);
+        String phase = PhaseName.rate(rate).toString();
+        return scenario(phase)
+                .stopLoadGeneratorIf(session -> "the latency ladder ended at " + ladder.end(),
+                        session -> !ladder.sends(step))
+                .exec(checked(request, phase, profile))
+                .exec(session -> {
+                    ladder.answered(step, session.isFailed());
+                    return session;
+                })
+                .injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(profile.rateSeconds())))
+                .protocols(protocol);
     }
 
     /**

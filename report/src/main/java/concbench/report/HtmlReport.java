@@ -75,9 +75,13 @@ final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
                 .append("<title>").append(Html.escape(Report.title(inputs))).append("</title>\n<style>\n")
-                .append(STYLE).append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(Report.title(inputs)))
-                .append("</h1>\n<p class=\"lead\">").append(Html.escape(Report.lead(inputs))).append("</p>\n");
+                .append(STYLE).append(HeadlineHtml.STYLE).append("</style>\n</head>\n<body>\n<h1>")
+                .append(Html.escape(Report.title(inputs))).append("</h1>\n");
         RunView view = inputs.run() == null ? null : new RunView(inputs.run());
+        if (view != null) {
+            html.append(HeadlineHtml.render(view));
+        }
+        html.append("<p class=\"lead\">").append(Html.escape(Report.lead(inputs))).append("</p>\n");
         if (view != null) {
             html.append(banners(view));
         }
@@ -149,6 +153,7 @@ final class HtmlReport {
             html.append("</ul>\n");
         }
         html.append("</section>\n");
+        html.append(WidthCharts.section(view, legend(view, view.servers())));
         view.scenarios().forEach(scenario -> html.append(scenario(view, scenario)));
         return html.toString();
     }
@@ -158,7 +163,7 @@ final class HtmlReport {
                 .append(Html.escape(scenario)).append("</h2>\n");
         html.append(Html.table(SummaryTable.of(view, scenario), "summary"));
         String legend = legend(view, scenario);
-        html.append("<div class=\"charts\">\n");
+        html.append("<div class=\"charts\">\n").append(LadderChart.figure(view, scenario, legend));
         if (!view.levels(scenario).isEmpty()) {
             html.append(figure(Charts.throughput(view, scenario), legend, THROUGHPUT_CAPTION));
         }
@@ -207,8 +212,12 @@ final class HtmlReport {
     }
 
     private static String legend(RunView view, String scenario) {
+        return legend(view, view.implementations(scenario));
+    }
+
+    private static String legend(RunView view, List<String> implementations) {
         StringBuilder html = new StringBuilder("<ul class=\"legend\">");
-        for (String impl : view.implementations(scenario)) {
+        for (String impl : implementations) {
             html.append("<li>").append(Svg.legendMarker(view.index(impl))).append(' ').append(Html.escape(impl)).append("</li>");
         }
         return html.append("</ul>\n").toString();

@@ -13,8 +13,11 @@ final class MarkdownSummary {
     }
 
     static String render(ResultsFolder inputs) {
-        StringBuilder md = new StringBuilder("# ").append(Markdown.escape(Report.title(inputs))).append("\n\n")
-                .append(Markdown.escape(Report.lead(inputs))).append("\n\n");
+        StringBuilder md = new StringBuilder("# ").append(Markdown.escape(Report.title(inputs))).append("\n\n");
+        if (inputs.run() != null) {
+            md.append(HeadlineMarkdown.render(new RunView(inputs.run())));
+        }
+        md.append(Markdown.escape(Report.lead(inputs))).append("\n\n");
         if (inputs.run() != null) {
             run(md, new RunView(inputs.run()));
         }

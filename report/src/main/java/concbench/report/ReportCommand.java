@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code ./bench report DIR}: writes {@code DIR/report.html} and {@code DIR/summary.md} from the run, JMH results
- * and comparison in DIR, and prints both paths. Status 0 when written, 2 for a bad folder or unusable input (a
+ * and comparison in DIR, and {@code first-screen.png} when Chromium is there ({@link FirstScreen}), and prints the
+ * paths. Status 0 when written, 2 for a bad folder or unusable input (a
  * one-line message, never a stack trace), 1 when the files cannot be written. The run, compare and jmh commands
  * call it in-process once their results are written.
  */
@@ -26,6 +27,9 @@ public final class ReportCommand {
             List<Path> written = Report.write(ResultsFolder.read(dir));
             out.println("report:  " + written.get(0));
             out.println("summary: " + written.get(1));
+            // A picture of the first screen, for a person to look at before reading; skipped, saying so, without
+            // Chromium, and never a reason to fail the report.
+            out.println(FirstScreen.write(dir, FirstScreen.chromium()));
             return WRITTEN;
         } catch (UnusableResultsException e) {
             err.println("bench report: " + firstLine(e.getMessage()));

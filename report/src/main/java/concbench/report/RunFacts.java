@@ -16,6 +16,18 @@ final class RunFacts {
     record Fact(String label, String value) {
     }
 
+    /** The latency ladder of a profile, or the one fixed rate of runs before the ladder. */
+    private static String ladder(Profile profile) {
+        if (profile.ladderSteps() <= 1) {
+            return "fixed rate of " + profile.helloRate() + " (hello) / " + profile.fanoutRate() + " (fan-out at "
+                    + Profile.FANOUT_RATE_CALLS + " calls) req/s x " + profile.rateSeconds() + " s";
+        }
+        return "latency ladder of " + profile.ladderSteps() + " rates, each " + Fmt.factor(profile.ladderFactor())
+                + " the one before, from " + profile.helloRate() + " (hello) / " + profile.fanoutRate()
+                + " (fan-out at " + Profile.FANOUT_RATE_CALLS + " calls, scaled by " + Profile.FANOUT_RATE_CALLS
+                + "/N at N calls) req/s, each " + profile.rateSeconds() + " s";
+    }
+
     static List<Fact> of(RunView view) {
         RunManifest run = view.manifest();
         List<Fact> facts = new ArrayList<>();
@@ -23,10 +35,10 @@ final class RunFacts {
                 + " failed trial(s)" : "")));
         facts.add(new Fact("compared", String.join(", ", view.servers())
                 + (view.hasFloor() ? " and the floor (the back end itself)" : "") + " on "
-                + String.join(", ", view.scenarios()) + (view.scenarios().contains("fanout") ? " (fan-out: "
-                + run.fanoutCalls() + " back-end calls of " + run.fanoutDelayMs() + " ms each per request)" : "")));
-        facts.add(new Fact("started", run.startedAt() + (run.finishedAt() == null ? ", not finished"
-                : ", finished " + run.finishedAt())));
+                + String.join(", ", view.scenarios()) + (run.fanoutCalls() != null && !run.fanoutCalls().isEmpty()
+                ? " (fan-out: " + run.fanoutCalls().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " back-end calls of " + run.fanoutDelayMs() + " ms each per request)" : "")));
+        facts.add(new Fact("started", Times.span(run.startedAt(), run.finishedAt())));
         Environment env = run.environment();
         if (env != null) {
             facts.add(new Fact("machine", env.host() + ": " + env.cpuModel() + ", " + env.cores() + " cores, "
@@ -50,9 +62,7 @@ final class RunFacts {
             facts.add(new Fact("profile", profile.name() + ": " + warmup + " at "
                     + profile.warmupUsers() + " users (excluded from every number), throughput sweep at "
                     + profile.levels().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " users x "
-                    + profile.levelSeconds() + " s, fixed rate of " + profile.helloRate() + " (hello) / "
-                    + profile.fanoutRate() + " (fan-out) req/s x " + profile.rateSeconds() + " s, "
-                    + profile.trials() + " trial(s)"));
+                    + profile.levelSeconds() + " s, " + ladder(profile) + ", " + profile.trials() + " trial(s)"));
         }
         if (run.serverJvmFlags() != null) {
             facts.add(new Fact("server JVM flags", String.join(" ", run.serverJvmFlags())));

@@ -85,6 +85,16 @@ final class SummaryTable {
             if (RunView.anyGeneratorBound(ratePhases)) {
                 caveats.add("the fixed-rate phase was generator-bound");
             }
+            List<String> backendBound = view.measuredPhases(impl, scenario).stream()
+                    .filter(m -> m.phase().backendBound()).map(m -> m.phase().name()).distinct().toList();
+            if (!backendBound.isEmpty()) {
+                anyBound = true;
+                caveats.add(Marks.BOUND + " back-end-bound (the back end's CPUs saturated) in " + String.join(", ",
+                        backendBound));
+            }
+            ok.stream().filter(t -> t.ladder() != null && !t.ladder().keptEveryRate())
+                    .forEach(t -> caveats.add("trial " + t.trial() + "'s latency ladder ended at "
+                            + Fmt.count(t.ladder().saturatedRate()) + " req/s: " + t.ladder().saturation()));
             if (ko > 0) {
                 caveats.add(Fmt.count(ko) + " failed requests (see the trial table)");
             }

@@ -64,6 +64,12 @@ final class TrialTable {
         if (phase.generatorBound()) {
             caveats.add(Marks.BOUND + " generator-bound");
         }
+        if (phase.backendBound()) {
+            caveats.add(Marks.BOUND + " back-end-bound: the back end's CPUs were saturated");
+        }
+        if (phase.schedule() != null && phase.schedule().saturated()) {
+            caveats.add("the server did not keep this rate: its ladder ended here");
+        }
         if (phase.missedSchedule()) {
             caveats.add(Marks.LATE + " missed its schedule: " + phase.schedule().missed());
         }
@@ -78,7 +84,8 @@ final class TrialTable {
         }
         List<Cell> cells = new ArrayList<>(List.of(Cell.of(impl), Cell.of(String.valueOf(trial.trial())),
                 Cell.of(phase.name()),
-                Cell.of(Fmt.rate(phase.stats().throughput()) + (phase.generatorBound() ? " " + Marks.BOUND : "")),
+                Cell.of(Fmt.rate(phase.stats().throughput())
+                        + (phase.generatorBound() || phase.backendBound() ? " " + Marks.BOUND : "")),
                 new Cell(Fmt.ms(latency.p50Ms()), null, sweep), new Cell(Fmt.ms(latency.p90Ms()), null, sweep),
                 new Cell(Fmt.ms(latency.p99Ms()), null, sweep), new Cell(Fmt.ms(latency.p999Ms()), null, sweep),
                 new Cell(Fmt.ms(latency.maxMs()), null, sweep),

@@ -94,21 +94,22 @@ public final class BenchRun {
         Files.createDirectories(options.out());
         Profile profile = options.profile();
         List<String> targets = targets();
-        int total = targets.size() * options.scenarios().size() * profile.trials();
+        List<ScenarioRow> rows = ScenarioRow.of(options.scenarios(), profile.fanoutCalls());
+        int total = targets.size() * rows.size() * profile.trials();
         boolean interactive = System.console() != null && System.console().isTerminal();
         Progress progress = new Progress(out, interactive, profile, total);
         trials = new TrialRunner(options, layout, launcher, progress, PROC);
         RunManifest manifest = RunStart.manifest(options, layout, launcher, EnvironmentProbe.probe(options.root()));
-        printHeader(manifest, total);
+        printHeader(manifest, rows, total);
         ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
         int index = 0;
         boolean complete = false;
         try {
             for (int trial = 1; trial <= profile.trials(); trial++) {
-                for (Scenario scenario : options.scenarios()) {
+                for (ScenarioRow row : rows) {
                     for (String implementation : targets) {
-                        progress.trialStarted(++index, implementation, scenario, trial);
-                        TrialResult result = trials.run(implementation, scenario, trial);
+                        progress.trialStarted(++index, implementation, row.key(), trial);
+                        TrialResult result = trials.run(implementation, row.scenario(), row.width(), trial);
                         if (interrupted) {
                             return SOME_TRIAL_FAILED;
                         }
@@ -170,12 +171,16 @@ public final class BenchRun {
         out.println("kept " + results.size() + " finished trial(s) in " + options.out());
     }
 
-    private void printHeader(RunManifest manifest, int total) {
+    private void printHeader(RunManifest manifest, List<ScenarioRow> rows, int total) {
         Profile profile = options.profile();
-        out.printf("conc-bench run, profile %s: %s x %s x %d trial(s) = %d trials, up to about %s%n", profile.name(),
-                targets(), options.scenarios().stream().map(Scenario::label).toList(),
-                profile.trials(), total,
-                Progress.clock(java.time.Duration.ofSeconds((long) total * (profile.loadSeconds() + 15)).toNanos()));
+        out.printf("conc-bench run, profile %s: %s x %s x %d trial(s) = %d trials, up to %s%n", profile.name(),
+                targets(), rows.stream().map(ScenarioRow::key).toList(), profile.trials(), total,
+                Progress.clock(java.time.Duration.ofSeconds(profile.worstCaseSeconds(targets().size(), rows.size()))
+                        .toNanos()));
+        for (ScenarioRow row : rows) {
+            out.printf("ladder %-10s %s req/s, %d s a step%n", row.key(), row.scenario().rates(profile, row.width()),
+                    profile.rateSeconds());
+        }
         out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
         manifest.warnings().forEach(warning -> out.println("warning: " + warning));
         out.println("results:    " + options.out());

@@ -10,12 +10,14 @@ import java.util.List;
  * @param trials      how many times each (server, scenario) runs, interleaved
  * @param impls       implementations and variants, e.g. {@code netty}, {@code loom:client=jdk}
  * @param scenarios   hello, fanout
+ * @param fanoutCalls the fan-out widths as given, comma-separated (e.g. {@code 10,100}); checked against the
+ *                    contract's bounds by {@link RunOptions#of}
  * @param out         the results folder, relative to the project root unless absolute
  * @param serverCpus  a CPU set such as {@code 0-3}, and the two below likewise
  * @param floor       whether each scenario of each round also measures the floor
  */
-public record RunChoices(String profile, Integer trials, List<String> impls, List<String> scenarios, String out,
-        String serverCpus, String loadgenCpus, String backendCpus, boolean floor) {
+public record RunChoices(String profile, Integer trials, List<String> impls, List<String> scenarios,
+        String fanoutCalls, String out, String serverCpus, String loadgenCpus, String backendCpus, boolean floor) {
 
     public RunChoices {
         impls = impls == null ? List.of() : List.copyOf(impls);
@@ -24,6 +26,6 @@ public record RunChoices(String profile, Integer trials, List<String> impls, Lis
 
     /** Every default: the quick profile, every implementation, both scenarios, the floor. */
     public static RunChoices defaults() {
-        return new RunChoices(null, null, null, null, null, null, null, null, true);
+        return new RunChoices(null, null, null, null, null, null, null, null, null, true);
     }
 }

@@ -1,11 +1,13 @@
 package concbench.runner;
 
+import concbench.contract.Contract;
 import concbench.contract.Variant;
 import concbench.formats.CpuSet;
 import concbench.formats.Profile;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,6 +50,9 @@ public record RunOptions(
         List<String> implementations = list(given.impls(), available).stream()
                 .map(name -> variant(name, available).name()).distinct().toList();
         List<Scenario> scenarios = list(given.scenarios(), SCENARIOS).stream().map(Scenario::named).toList();
+        if (given.fanoutCalls() != null) {
+            profile = profile.withFanoutCalls(widths(given.fanoutCalls()));
+        }
         String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + EnvironmentProbe.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(given.out() == null ? defaultOut : given.out()).normalize(),
@@ -63,6 +68,32 @@ public record RunOptions(
                     + available);
         }
         return variant;
+    }
+
+    /**
+     * The fan-out widths of {@code --fanout-calls}, ascending, each within the contract's bounds on N.
+     *
+     * @throws IllegalArgumentException with the contract's limits, before anything starts
+     */
+    static List<Integer> widths(String commaSeparated) {
+        List<Integer> widths = new ArrayList<>();
+        for (String width : commaSeparated.split(",", -1)) {
+            int calls;
+            try {
+                calls = Integer.parseInt(width.strip());
+            } catch (NumberFormatException e) {
+                calls = Contract.MIN_CALLS - 1;
+            }
+            if (calls < Contract.MIN_CALLS || calls > Contract.MAX_CALLS) {
+                throw new IllegalArgumentException("--fanout-calls takes widths from " + Contract.MIN_CALLS + " to "
+                        + Contract.MAX_CALLS + " calls (the contract's bounds on n), comma-separated, e.g. 10,100; got '"
+                        + width.strip() + "' in '" + commaSeparated + "'");
+            }
+            if (!widths.contains(calls)) {
+                widths.add(calls);
+            }
+        }
+        return widths.stream().sorted().toList();
     }
 
     /** The items given, without blanks and repeats; {@code defaults} when none were given. */

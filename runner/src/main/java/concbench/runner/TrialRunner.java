@@ -2,9 +2,10 @@ package concbench.runner;
 
 import static concbench.gatling.names.SimulationProperties.CALLS;
 import static concbench.gatling.names.SimulationProperties.DELAY_MS;
+import static concbench.gatling.names.SimulationProperties.LADDER_END_FILE;
 import static concbench.gatling.names.SimulationProperties.LEVELS;
 import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
-import static concbench.gatling.names.SimulationProperties.RATE;
+import static concbench.gatling.names.SimulationProperties.RATES;
 import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
 import static concbench.gatling.names.SimulationProperties.TARGET;
 import static concbench.gatling.names.SimulationProperties.WARMUP_DONE_FILE;
@@ -14,6 +15,7 @@ import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
 
 import concbench.contract.Variant;
 import concbench.formats.CpuLayout;
+import concbench.formats.Ladder;
 import concbench.formats.PhaseResult;
 import concbench.formats.Profile;
 import concbench.formats.ResultFiles;
@@ -51,6 +53,8 @@ final class TrialRunner {
     private static final int WARMUP_BACKSTOP_SECONDS = 10;
     static final String WARMUP_PROGRESS = "warmup.progress";
     static final String WARMUP_DONE = "warmup.done";
+    /** Where Gatling says why it ended the ladder early: the step the server could not keep, and why. */
+    static final String LADDER_END = "ladder.end";
     /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -74,10 +78,12 @@ final class TrialRunner {
      * One trial of a server, or of the floor when {@code implementation} is {@value TrialResult#FLOOR}.
      *
      * @param implementation an implementation or a variant, by its {@link Variant} name, or the floor
+     * @param width          the fan-out's calls per request; ignored for hello
      */
-    TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException {
+    TrialResult run(String implementation, Scenario scenario, int width, int trial) throws InterruptedException {
         Variant variant = Variant.parse(implementation);
-        String id = TrialResult.id(implementation, scenario.label(), trial);
+        Trial key = new Trial(implementation, scenario, scenario == Scenario.FANOUT ? width : null, trial);
+        String id = TrialResult.id(implementation, key.scenarioKey(), trial);
         Instant started = Instant.now();
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
@@ -95,8 +101,7 @@ final class TrialRunner {
                 server = track(ChildProcess.start(implementation, launcher.backend(layout.server()),
                         logs.resolve(id + ".server.log"), line -> { }));
                 int port = server.awaitListening(START_TIMEOUT);
-                return load(implementation, scenario, trial, started, server, null, port, gatlingDir, gatlingLog,
-                        roles);
+                return load(key, started, server, null, port, gatlingDir, gatlingLog, roles);
             }
             // Started for hello too: the contract check before measuring includes a fan-out. It idles then.
             ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.backend()),
@@ -110,24 +115,43 @@ final class TrialRunner {
             // The Server header names the implementation, whatever its options.
             Optional<String> wrong = ContractCheck.failure(variant.implementation(), port);
             if (wrong.isPresent()) {
-                return failed(implementation, scenario, trial, started, "failed verification: " + wrong.get(),
+                return failed(key, started, "failed verification: " + wrong.get(),
                         server.tail());
             }
-            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir, gatlingLog,
-                    roles);
+            return load(key, started, server, backend, port, gatlingDir, gatlingLog, roles);
         } catch (ChildProcess.StartFailure e) {
-            return failed(implementation, scenario, trial, started, e.getMessage(), e.logTail());
+            return failed(key, started, e.getMessage(), e.logTail());
         } catch (IOException | RuntimeException e) {
-            return failed(implementation, scenario, trial, started, e.toString(), server == null ? "" : server.tail());
+            return failed(key, started, e.toString(), server == null ? "" : server.tail());
         } finally {
             stopAll();
         }
     }
 
+    /**
+     * What one trial is of: an implementation or the floor, a scenario and for fan-out its width, a trial number.
+     *
+     * @param width null for hello
+     */
+    private record Trial(String implementation, Scenario scenario, Integer width, int trial) {
+        String scenarioKey() {
+            return TrialResult.scenarioKey(scenario.label(), width == null ? 0 : width);
+        }
+
+        boolean floor() {
+            return implementation.equals(TrialResult.FLOOR);
+        }
+
+        List<Integer> rates(Profile profile) {
+            return scenario.rates(profile, width == null ? 0 : width);
+        }
+    }
+
     /** @param backend null for the floor, which calls no back end */
-    private TrialResult load(String implementation, Scenario scenario, int trial, Instant started,
-            ChildProcess server, ChildProcess backend, int port, Path gatlingDir, Path gatlingLog,
-            ThreadRoles roles) throws IOException, InterruptedException {
+    private TrialResult load(Trial key, Instant started, ChildProcess server, ChildProcess backend, int port,
+            Path gatlingDir, Path gatlingLog, ThreadRoles roles) throws IOException, InterruptedException {
+        String implementation = key.implementation();
+        Scenario scenario = key.scenario();
         progress.step((backend == null ? "" : "verified; ") + "loading it with Gatling on CPUs "
                 + layout.loadGenerator());
         Profile profile = options.profile();
@@ -137,14 +161,14 @@ final class TrialRunner {
         try {
             new ThreadCpu(procRoot, server.pid(), roles).read();
         } catch (IOException e) {
-            return failed(implementation, scenario, trial, started, "cannot read the server's threads from "
+            return failed(key, started, "cannot read the server's threads from "
                     + procRoot + ": " + e, server.tail());
         }
         progress.loadStarted();
+        Path ladderEnd = gatlingDir.resolve(LADDER_END);
         GatlingCommand command = new GatlingCommand(options.root(),
-                implementation.equals(TrialResult.FLOOR) ? Simulations.FLOOR : scenario.simulation(),
-                simulationProperties(scenario, port, implementation.equals(TrialResult.FLOOR), warmupProgress,
-                        warmupDone),
+                key.floor() ? Simulations.FLOOR : scenario.simulation(),
+                simulationProperties(key, port, warmupProgress, warmupDone, ladderEnd),
                 gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
         GatlingProcess gatling = track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
         ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
@@ -155,7 +179,7 @@ final class TrialRunner {
         try (sampler) {
             while (!gatling.process().exitsWithin(SERVER_WATCH)) {
                 if (!server.isAlive() || sampler.failure().isPresent() && server.exitsWithin(EXIT_GRACE)) {
-                    return failed(implementation, scenario, trial, started, "the server "
+                    return failed(key, started, "the server "
                             + server.exitDescription() + " during the load", server.tail());
                 }
                 if (sampler.failure().isPresent() && !gatling.process().isAlive()) {
@@ -163,7 +187,7 @@ final class TrialRunner {
                     break;
                 }
                 if (sampler.failure().isPresent()) {
-                    return failed(implementation, scenario, trial, started, sampler.failure().get(), server.tail());
+                    return failed(key, started, sampler.failure().get(), server.tail());
                 }
                 if (warmup.poll()) {
                     progress.warmupEnded(warmup.result());
@@ -172,28 +196,45 @@ final class TrialRunner {
             run = gatling.await();
         }
         SimulationStats simulation = SimulationStats.read(run.simulationLog());
-        List<String> missing = expectedPhases(scenario).stream()
+        Optional<String> ladderEndReason = Files.isRegularFile(ladderEnd)
+                ? Optional.of(Files.readString(ladderEnd).strip()) : Optional.empty();
+        List<Integer> rates = key.rates(profile);
+        List<String> missing = expectedPhases(rates, simulation, ladderEndReason.isPresent()).stream()
                 .filter(phase -> !simulation.phases().containsKey(phase)).toList();
         if (!missing.isEmpty()) {
-            return failed(implementation, scenario, trial, started, "Gatling recorded no request of phase(s) "
-                    + missing, server.tail());
+            return failed(key, started, "Gatling recorded no request of phase(s) " + missing, server.tail());
         }
+        // The back end serves the fan-out's calls only: in hello it idles, and the floor has none.
+        boolean callsBackend = backend != null && scenario == Scenario.FANOUT;
         boolean backendSharesGenerator = backend != null && layout.backend().overlaps(layout.loadGenerator());
-        List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout, backendSharesGenerator);
-        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
+        List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout,
+                callsBackend ? layout.backend().size() : PhaseCosts.NO_BACKEND, backendSharesGenerator);
+        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), key.trial(),
                 Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null,
                 started.toString(), Instant.now().toString(),
                 options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
-                simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared());
+                simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared(), key.width(),
+                LadderOutcome.of(rates, phases, ladderEndReason));
     }
 
-    /** The phases a simulation of the profile runs, by the names its requests carry. */
-    private List<String> expectedPhases(Scenario scenario) {
+    /**
+     * The phases a simulation of the profile runs, by the names its requests carry: the ladder's steps up to the
+     * one that ended it, when Gatling ended it early (it names the step in {@value #LADDER_END}).
+     */
+    private List<String> expectedPhases(List<Integer> rates, SimulationStats simulation, boolean ladderEnded) {
         Profile profile = options.profile();
         List<String> phases = new ArrayList<>();
         phases.add(PhaseName.WARMUP.toString());
         profile.levels().forEach(level -> phases.add(PhaseName.sweep(level).toString()));
-        phases.add(PhaseName.rate(scenario.rate(profile)).toString());
+        for (int rate : rates) {
+            String step = PhaseName.rate(rate).toString();
+            phases.add(step);
+            if (ladderEnded && !rates.getFirst().equals(rate) && !simulation.phases().containsKey(step)) {
+                // Gatling stopped the ladder before this step: the step before it was where the server saturated.
+                phases.removeLast();
+                break;
+            }
+        }
         return phases;
     }
 
@@ -201,9 +242,10 @@ final class TrialRunner {
      * The system properties the simulations read: one place that turns a profile into a Gatling run. The floor
      * asks the back end for the delay a fan-out's calls wait (none for hello).
      */
-    private Map<String, String> simulationProperties(Scenario scenario, int port, boolean floor, Path warmupProgress,
-            Path warmupDone) {
+    private Map<String, String> simulationProperties(Trial key, int port, Path warmupProgress, Path warmupDone,
+            Path ladderEnd) {
         Profile profile = options.profile();
+        Scenario scenario = key.scenario();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(TARGET, "http://127.0.0.1:" + port);
         properties.put(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
@@ -212,18 +254,23 @@ final class TrialRunner {
         properties.put(WARMUP_DONE_FILE, warmupDone.toString());
         properties.put(LEVELS, String.join(",", profile.levels().stream().map(String::valueOf).toList()));
         properties.put(LEVEL_SECONDS, Integer.toString(profile.levelSeconds()));
-        properties.put(RATE, Integer.toString(scenario.rate(profile)));
+        properties.put(RATES, String.join(",", key.rates(profile).stream().map(String::valueOf).toList()));
         properties.put(RATE_SECONDS, Integer.toString(profile.rateSeconds()));
-        properties.put(CALLS, Integer.toString(Scenario.FANOUT_CALLS));
-        properties.put(DELAY_MS, Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));
+        properties.put(LADDER_END_FILE, ladderEnd.toString());
+        if (key.width() != null) {
+            properties.put(CALLS, Integer.toString(key.width()));
+        }
+        properties.put(DELAY_MS, Integer.toString(key.floor() && scenario == Scenario.HELLO ? 0
+                : Scenario.FANOUT_DELAY_MS));
         return properties;
     }
 
-    private TrialResult failed(String implementation, Scenario scenario, int trial, Instant started, String reason,
-            String logTail) {
-        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
+    private TrialResult failed(Trial key, Instant started, String reason, String logTail) {
+        String implementation = key.implementation();
+        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, key.scenario().label(), key.trial(),
                 Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.FAILED, reason,
-                logTail, started.toString(), Instant.now().toString(), null, Map.of(), List.of(), null, null);
+                logTail, started.toString(), Instant.now().toString(), null, Map.of(), List.of(), null, null,
+                key.width(), null);
     }
 
     /** What the server ran with from {@code config/<implementation>.properties}; a file it cannot read is none. */

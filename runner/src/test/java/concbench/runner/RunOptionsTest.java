@@ -16,7 +16,7 @@ class RunOptionsTest {
     private static final List<String> AVAILABLE = List.of("loom", "netty", "undertow", "vertx");
 
     private static RunOptions impls(String... impls) {
-        return RunOptions.of(new RunChoices(null, null, List.of(impls), null, null, null, null, null, true), ROOT,
+        return RunOptions.of(new RunChoices(null, null, List.of(impls), null, null, null, null, null, null, true), ROOT,
                 AVAILABLE);
     }
 
@@ -33,7 +33,7 @@ class RunOptionsTest {
 
     @Test
     void takesEveryChoice() {
-        RunOptions options = RunOptions.of(new RunChoices("smoke", 3, List.of("netty", "loom"), List.of("fanout"),
+        RunOptions options = RunOptions.of(new RunChoices("smoke", 3, List.of("netty", "loom"), List.of("fanout"), null,
                 "/tmp/out", "0-1", "2", "3", false), ROOT, AVAILABLE);
         assertEquals("smoke", options.profile().name());
         assertEquals(3, options.profile().trials());
@@ -51,16 +51,33 @@ class RunOptionsTest {
         assertEquals("unknown implementation 'jetty'; choose from [loom, netty, undertow, vertx]",
                 assertThrows(IllegalArgumentException.class, () -> impls("jetty")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> RunOptions.of(
-                new RunChoices("x", null, null, null, null, null, null, null, true), ROOT, AVAILABLE));
+                new RunChoices("x", null, null, null, null, null, null, null, null, true), ROOT, AVAILABLE));
         assertThrows(IllegalArgumentException.class, () -> RunOptions.of(
-                new RunChoices(null, null, null, List.of("x"), null, null, null, null, true), ROOT, AVAILABLE));
+                new RunChoices(null, null, null, List.of("x"), null, null, null, null, null, true), ROOT, AVAILABLE));
         assertEquals("--trials must be between 1 and 100, got 0", assertThrows(IllegalArgumentException.class,
-                () -> RunOptions.of(new RunChoices(null, 0, null, null, null, null, null, null, true), ROOT,
+                () -> RunOptions.of(new RunChoices(null, 0, null, null, null, null, null, null, null, true), ROOT,
                         AVAILABLE)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RunOptions.of(
-                new RunChoices(null, null, null, null, null, "a", null, null, true), ROOT, AVAILABLE))
+                new RunChoices(null, null, null, null, null, null, "a", null, null, true), ROOT, AVAILABLE))
                 .getMessage().startsWith("--server-cpus: "));
         assertThrows(IllegalArgumentException.class, () -> impls(" ", ""));
+    }
+
+    @Test
+    void fanoutWidthsAreADimensionOfTheRun() {
+        assertEquals(List.of(10, 100), RunOptions.parse(new String[0], ROOT, AVAILABLE).profile().fanoutCalls());
+        RunOptions options = RunOptions.parse(new String[] {"--fanout-calls", "1000, 1,10,10"}, ROOT, AVAILABLE);
+        assertEquals(List.of(1, 10, 1000), options.profile().fanoutCalls(), "ascending, each once");
+        assertEquals("quick", options.profile().name());
+    }
+
+    @Test
+    void anUnusableWidthIsRefusedWithTheContractsLimits() {
+        for (String bad : new String[] {"0", "-5", "1001", "ten", "10,", "", "10.5"}) {
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> RunOptions.parse(new String[] {"--fanout-calls", bad}, ROOT, AVAILABLE), bad).getMessage();
+            assertTrue(message.contains("from 1 to 1000 calls"), message);
+        }
     }
 
     @Test

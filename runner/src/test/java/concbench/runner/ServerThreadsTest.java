@@ -88,7 +88,7 @@ class ServerThreadsTest {
             assertEquals(total, roles, SUM_TOLERANCE * total, implementation + ": the roles add up to the total");
 
             PhaseCost cost = PhaseCosts.of(sampler.samples(), first.epochMs(), last.epochMs(), requests,
-                    cpus.size(), cpus.size(), false);
+                    cpus.size(), cpus.size(), PhaseCosts.NO_BACKEND, false);
             assertNotNull(cost.cpuMicrosPerRequestByRole());
             Map<String, Integer> threads = cost.threadsByRole();
             assertTrue(threads.get(ThreadRole.REQUEST.key()) >= 1, implementation + " has request threads: " + threads);

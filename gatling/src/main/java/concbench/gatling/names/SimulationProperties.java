@@ -17,8 +17,13 @@ public final class SimulationProperties {
     /** The sweep's concurrency levels, comma-separated. */
     public static final String LEVELS = "levels";
     public static final String LEVEL_SECONDS = "levelSeconds";
-    /** The latency run's arrivals per second. */
-    public static final String RATE = "rate";
+    /** The latency ladder's arrival rates, requests per second, ascending and comma-separated. */
+    public static final String RATES = "rates";
+    /**
+     * Where Gatling writes {@code <rate> <why>} when a ladder step was not kept and ended the ladder early (the
+     * runner reads it to record where the server saturated).
+     */
+    public static final String LADDER_END_FILE = "ladderEndFile";
     public static final String RATE_SECONDS = "rateSeconds";
     /** Fan-out: the back-end calls of each request. */
     public static final String CALLS = "calls";

@@ -160,7 +160,7 @@ class GatlingRunTest {
                 SimulationProperties.WARMUP_SECONDS, "1",
                 SimulationProperties.WARMUP_USERS, "2",
                 SimulationProperties.LEVELS, "1,4",
-                SimulationProperties.RATE, Integer.toString(RATE),
+                SimulationProperties.RATES, Integer.toString(RATE),
                 SimulationProperties.RATE_SECONDS, Integer.toString(RATE_SECONDS)));
         properties.putAll(overrides);
         return GatlingCommand.of(ROOT, Simulations.HELLO, properties, results);
