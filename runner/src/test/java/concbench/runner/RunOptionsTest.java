@@ -63,10 +63,14 @@ class RunOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> impls(" ", ""));
     }
 
+    private static RunChoices widths(String fanoutCalls) {
+        return new RunChoices(null, null, null, null, fanoutCalls, null, null, null, null, true);
+    }
+
     @Test
     void fanoutWidthsAreADimensionOfTheRun() {
-        assertEquals(List.of(10, 100), RunOptions.parse(new String[0], ROOT, AVAILABLE).profile().fanoutCalls());
-        RunOptions options = RunOptions.parse(new String[] {"--fanout-calls", "1000, 1,10,10"}, ROOT, AVAILABLE);
+        assertEquals(List.of(10, 100), RunOptions.of(RunChoices.defaults(), ROOT, AVAILABLE).profile().fanoutCalls());
+        RunOptions options = RunOptions.of(widths("1000, 1,10,10"), ROOT, AVAILABLE);
         assertEquals(List.of(1, 10, 1000), options.profile().fanoutCalls(), "ascending, each once");
         assertEquals("quick", options.profile().name());
     }
@@ -75,7 +79,7 @@ class RunOptionsTest {
     void anUnusableWidthIsRefusedWithTheContractsLimits() {
         for (String bad : new String[] {"0", "-5", "1001", "ten", "10,", "", "10.5"}) {
             String message = assertThrows(IllegalArgumentException.class,
-                    () -> RunOptions.parse(new String[] {"--fanout-calls", bad}, ROOT, AVAILABLE), bad).getMessage();
+                    () -> RunOptions.of(widths(bad), ROOT, AVAILABLE), bad).getMessage();
             assertTrue(message.contains("from 1 to 1000 calls"), message);
         }
     }
