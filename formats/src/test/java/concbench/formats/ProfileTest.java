@@ -29,8 +29,8 @@ class ProfileTest {
 
     @Test
     void theGatesProfileKeepsOneRateAndOneWidth() {
-        assertEquals(List.of(1000), Profile.CI.helloRates());
-        assertEquals(List.of(200), Profile.CI.fanoutRates(10));
+        assertEquals(List.of(2000), Profile.CI.helloRates());
+        assertEquals(List.of(400), Profile.CI.fanoutRates(10));
         assertEquals(List.of(10), Profile.CI.fanoutCalls());
     }
 
