@@ -111,9 +111,13 @@ public record TrialResult(
         return fanoutCalls == null ? UNRECORDED_FANOUT_CALLS : fanoutCalls;
     }
 
-    /** The name of this trial's file in its run folder. */
+    /**
+     * The name of this trial's file in its run folder: named after its scenario key ({@code netty-fanout100-1.json});
+     * a fan-out trial of a run from before the widths, which recorded no width, keeps its file's name
+     * ({@code netty-fanout-1.json}) so that what copies or pools it finds it.
+     */
     public String fileName() {
-        return id(implementation, scenarioKey(), trial) + ".json";
+        return id(implementation, fanoutCalls == null ? scenario : scenarioKey(), trial) + ".json";
     }
 
     public boolean ok() {
