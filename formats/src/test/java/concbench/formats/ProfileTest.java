@@ -13,7 +13,7 @@ class ProfileTest {
 
     @Test
     void theLadderClimbsGeometricallyFromTheProfilesFirstRate() {
-        assertEquals(List.of(6250, 12500, 25000, 50000, 100000), Profile.QUICK.helloRates());
+        assertEquals(List.of(1250, 2500, 5000, 10000, 20000), Profile.QUICK.helloRates());
         assertEquals(List.of(500, 1000, 2000, 4000, 8000), Profile.QUICK.fanoutRates(10));
         assertEquals(List.of(50, 100, 200, 400, 800), Profile.QUICK.fanoutRates(100), "a tenth at ten times the calls");
     }

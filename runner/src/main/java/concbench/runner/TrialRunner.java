@@ -196,9 +196,9 @@ final class TrialRunner {
             run = gatling.await();
         }
         SimulationStats simulation = SimulationStats.read(run.simulationLog());
-        Optional<String> ladderEndReason = Files.isRegularFile(ladderEnd)
-                ? Optional.of(Files.readString(ladderEnd).strip()) : Optional.empty();
         List<Integer> rates = key.rates(profile);
+        Optional<String> ladderEndReason = Files.isRegularFile(ladderEnd)
+                ? Optional.of(Files.readString(ladderEnd).strip()) : stepsNotRun(rates, simulation);
         List<String> missing = expectedPhases(rates, simulation, ladderEndReason.isPresent()).stream()
                 .filter(phase -> !simulation.phases().containsKey(phase)).toList();
         if (!missing.isEmpty()) {
@@ -215,6 +215,23 @@ final class TrialRunner {
                 options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
                 simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared(), key.width(),
                 LadderOutcome.of(rates, phases, ladderEndReason));
+    }
+
+    /**
+     * Where the ladder ended when Gatling said nothing of ending it, yet recorded no request of its last steps: it
+     * ran the first ones and could not start the rest before the simulation ended (seen at 50,000 and 100,000 hello
+     * requests a second from one CPU). The ladder ends at the first step not run, as {@code <rate> <why>}; empty when
+     * every step ran, or none did, or a step is missing between two that ran (Gatling failed: that is no ladder).
+     */
+    static Optional<String> stepsNotRun(List<Integer> rates, SimulationStats simulation) {
+        List<Boolean> ran = rates.stream().map(r -> simulation.phases().containsKey(PhaseName.rate(r).toString()))
+                .toList();
+        int first = ran.indexOf(false);
+        if (first <= 0 || ran.subList(first, ran.size()).contains(true)) {
+            return Optional.empty();
+        }
+        return Optional.of(rates.get(first) + " not run: Gatling recorded no request of this step or any after it "
+                + "(the load generator could not start them)");
     }
 
     /**
