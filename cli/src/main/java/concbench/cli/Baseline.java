@@ -2,7 +2,8 @@ package concbench.cli;
 
 import concbench.formats.JmhResults;
 import concbench.formats.RunManifest;
-import concbench.formats.RunResults;
+import concbench.formats.ResultsFolder;
+import concbench.formats.ResultsFolder.Content;
 import concbench.formats.RunResults.UnusableResultsException;
 import concbench.formats.TrialResult;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -66,29 +68,20 @@ final class Baseline implements Callable<Integer> {
 
     /** The files of {@code run} the baseline keeps, read through the results' own reader so that they are results. */
     private List<Path> filesOf(Path run, Path baseline) throws UnusableResultsException, IOException {
-        if (!Files.isDirectory(run)) {
-            throw new UnusableResultsException(run + " is not a folder");
-        }
-        boolean hasRun = Files.isRegularFile(run.resolve(RunManifest.FILE));
-        boolean hasJmh = Files.isRegularFile(run.resolve(JmhResults.FILE));
-        if (!hasRun && !hasJmh) {
-            throw new UnusableResultsException(run + " holds neither " + RunManifest.FILE
-                    + " (./bench run writes it) nor " + JmhResults.FILE + " (./bench jmh writes it)");
-        }
+        ResultsFolder folder = ResultsFolder.read(run, EnumSet.of(Content.RUN, Content.JMH));
         if (Files.isDirectory(baseline) && Files.isSameFile(run, baseline)) {
             throw new UnusableResultsException(run + " is the baseline already");
         }
         List<Path> files = new ArrayList<>();
-        if (hasRun) {
-            RunResults results = RunResults.read(run);
-            if (RunManifest.RUNNING.equals(results.manifest().status())) {
+        if (folder.run() != null) {
+            if (RunManifest.RUNNING.equals(folder.run().manifest().status())) {
                 bench.err.println("bench: warning: " + run.resolve(RunManifest.FILE) + " says the run is still running "
                         + "(or was killed): its trials may be incomplete");
             }
             files.add(run.resolve(RunManifest.FILE));
-            results.trials().stream().map(TrialResult::fileName).map(run::resolve).forEach(files::add);
+            folder.run().trials().stream().map(TrialResult::fileName).map(run::resolve).forEach(files::add);
         }
-        if (hasJmh) {
+        if (folder.jmh() != null) {
             files.add(run.resolve(JmhResults.FILE));
         }
         return files;
