@@ -88,14 +88,13 @@ final class TrialRunner {
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
         Path gatlingLog = logs.resolve(id + ".gatling.log");
-        boolean floor = implementation.equals(TrialResult.FLOOR);
         ChildProcess server = null;
         try {
             Files.createDirectories(logs);
             Files.createDirectories(gatlingDir);
-            ThreadRoles roles = ThreadRoles.ofJar(launcher.runnableJar(floor ? Launcher.BACKEND
+            ThreadRoles roles = ThreadRoles.ofJar(launcher.runnableJar(key.floor() ? Launcher.BACKEND
                     : Launcher.serverModule(variant.implementation())));
-            if (floor) {
+            if (key.floor()) {
                 // The floor: the back end itself as the target, on the server's CPUs, calling nothing.
                 progress.step("starting the back end as the floor on CPUs " + layout.server());
                 server = track(ChildProcess.start(implementation, launcher.backend(layout.server()),
