@@ -22,13 +22,26 @@ import java.util.Locale;
  */
 public record RateSchedule(int offeredRate, double achievedRate, double completedRate, boolean kept, String missed,
         boolean saturated) {
-    static final double KEPT = 0.95;
+    /** The share of the offered rate that Gatling must send, and the server complete, for a rate to be kept. */
+    public static final double KEPT = 0.95;
 
     /** A schedule as results recorded it before the ladder. */
     public RateSchedule(int offeredRate, double achievedRate, double completedRate, boolean kept, String missed) {
         this(offeredRate, achievedRate, completedRate, kept, missed, false);
     }
     private static final double MILLIS_PER_SECOND = 1000.0;
+
+    /**
+     * Gatling sent, and the server completed, at least {@value #KEPT} of the offered rate: what the rates alone say
+     * of {@link #saturated}, for results written before the ladder, which recorded no such flag.
+     */
+    public boolean onRate() {
+        return !below(achievedRate, offeredRate) && !below(completedRate, offeredRate);
+    }
+
+    private static boolean below(double rate, int offeredRate) {
+        return rate < KEPT * offeredRate;
+    }
 
     /** @param cost null when the phase was too short to sample, then only the rates decide */
     public static RateSchedule of(int offeredRate, PhaseStats stats, PhaseCost cost) {
@@ -37,7 +50,7 @@ public record RateSchedule(int offeredRate, double achievedRate, double complete
         double achieved = sendSpanMs > 0 ? (requests - 1) * MILLIS_PER_SECOND / sendSpanMs : offeredRate;
         double completed = requests * MILLIS_PER_SECOND / Math.max(1, stats.windowMs());
         List<String> missed = new ArrayList<>();
-        boolean sentTooFew = achieved < KEPT * offeredRate;
+        boolean sentTooFew = below(achieved, offeredRate);
         if (sentTooFew) {
             missed.add(String.format(Locale.ROOT, "Gatling sent %.0f of %d req/s", achieved, offeredRate));
         }
@@ -45,7 +58,7 @@ public record RateSchedule(int offeredRate, double achievedRate, double complete
             missed.add(String.format(Locale.ROOT, "the load generator's CPUs were %.0f%% busy",
                     cost.generatorCpuUtilisation() * 100));
         }
-        boolean completedTooFew = completed < KEPT * offeredRate;
+        boolean completedTooFew = below(completed, offeredRate);
         if (completedTooFew) {
             missed.add(String.format(Locale.ROOT, "the server completed %.0f of %d req/s", completed, offeredRate));
         }

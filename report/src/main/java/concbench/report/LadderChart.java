@@ -1,6 +1,7 @@
 package concbench.report;
 
 import concbench.formats.PhaseResult;
+import concbench.formats.RateSchedule;
 import concbench.report.RunView.Measured;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class LadderChart {
             return "";
         }
         String caption = Texts.paragraph(LadderChart.class, "ladder-caption",
-                Map.of("kept", Fmt.percent(LatencyLadder.KEPT)))
+                Map.of("kept", Fmt.percent(RateSchedule.KEPT)))
                 + (ladder.rates().size() == 1 ? " This run measured one rate: a ladder of one step." : "");
         return "<figure>\n" + svg(view, scenario, ladder) + legend + "<figcaption>" + Html.escape(caption)
                 + "</figcaption>\n</figure>\n";

@@ -15,7 +15,6 @@ import java.util.TreeSet;
  */
 final class LatencyLadder {
     /** The share of the offered rate a server must keep up with, as {@code RateSchedule} counts it kept. */
-    static final double KEPT = 0.95;
 
     private final RunView view;
     private final String scenario;
@@ -74,14 +73,12 @@ final class LatencyLadder {
     }
 
     /**
-     * Gatling sent, and the server completed, at least {@value #KEPT} of the offered rate, with no failed request,
-     * and the runner did not record the rate as saturated (which also counts a step cut short for its backlog). A
-     * busy load generator alone (which also makes {@code schedule.kept} false) does not end a server's ladder.
+     * Gatling sent, and the server completed, at least {@value RateSchedule#KEPT} of the offered rate, with no failed
+     * request, and the runner did not record the rate as saturated (which also counts a step cut short for its
+     * backlog). A busy load generator alone (which also makes {@code schedule.kept} false) does not end a server's ladder.
      */
     private static boolean kept(PhaseResult phase) {
         RateSchedule schedule = phase.schedule();
-        boolean onRate = schedule == null || schedule.achievedRate() >= KEPT * schedule.offeredRate()
-                && schedule.completedRate() >= KEPT * schedule.offeredRate();
-        return onRate && phase.stats().ko() == 0 && (schedule == null || !schedule.saturated());
+        return phase.stats().ko() == 0 && (schedule == null || schedule.onRate() && !schedule.saturated());
     }
 }
