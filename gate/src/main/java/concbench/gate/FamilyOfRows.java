@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
@@ -33,6 +34,8 @@ import java.util.stream.IntStream;
  */
 final class FamilyOfRows {
     private static final double PERCENT = 100;
+    /** The most trials a side {@link #roundsFor} looks at. */
+    static final int MOST_ROUNDS = 50;
 
     private FamilyOfRows() {
     }
@@ -115,13 +118,37 @@ final class FamilyOfRows {
 
     private static String noisy(Row row, double detectable, int candidates) {
         Side base = row.base();
+        double bar = Evidence.ALPHA / candidates;
+        OptionalInt rounds = roundsFor(base, row.thresholdPercent(), bar);
         return String.format(Locale.ROOT, "too noisy to gate: the base's trials spread %s%% around their mean "
                         + "(coefficient of variation), so with %d + %d trials only a change beyond %s could reach "
-                        + "the evidence bar (p < %s / %d rows), and the threshold is %s%%",
+                        + "the evidence bar (p < %s / %d rows), and the threshold is %s%%; %s",
                 base.mean() == 0 ? "inf" : Fmt.decimal(Math.sqrt(base.variance()) / Math.abs(base.mean()) * PERCENT),
                 base.trials(), row.head().trials(), Double.isInfinite(detectable) ? "any"
                         : Fmt.decimal(detectable) + "%", Fmt.plain(Evidence.ALPHA), candidates,
-                Fmt.plain(row.thresholdPercent()));
+                Fmt.plain(row.thresholdPercent()), rounds.isPresent()
+                        ? String.format(Locale.ROOT, "%d trials a side that spread as these would gate it (./bench ab "
+                                + "--rounds %d)", rounds.getAsInt(), rounds.getAsInt())
+                        : "more than " + MOST_ROUNDS + " trials a side that spread as these would be needed");
+    }
+
+    /**
+     * The fewest trials a side with which a change of {@code thresholdPercent} could reach {@code bar}, had they
+     * spread as the base's do: what {@code --rounds} would gate a row now too noisy. Empty beyond
+     * {@value #MOST_ROUNDS}, or when the base mean is 0.
+     */
+    static OptionalInt roundsFor(Side base, double thresholdPercent, double bar) {
+        if (base.mean() == 0) {
+            return OptionalInt.empty();
+        }
+        double cv = Math.sqrt(base.variance()) / Math.abs(base.mean()) * PERCENT;
+        for (int n = 2; n <= MOST_ROUNDS; n++) {
+            double t = StudentT.quantile(1 - bar, TTest.degreesOfFreedom(n, n));
+            if (t * cv * Math.sqrt(2.0 / n) <= thresholdPercent) {
+                return OptionalInt.of(n);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static Double finite(double value) {

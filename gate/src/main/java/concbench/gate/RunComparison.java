@@ -3,6 +3,7 @@ package concbench.gate;
 import concbench.formats.Comparison.Row;
 import concbench.formats.PhaseResult;
 import concbench.formats.RunResults;
+import concbench.formats.ThreadRole;
 import concbench.formats.TrialResult;
 import concbench.report.Fmt;
 import java.util.ArrayList;
@@ -49,16 +50,23 @@ final class RunComparison {
 
     private static final List<Metric> SWEEP = List.of(
             new Metric(Measure.THROUGHPUT_OF_SWEEP, p -> Optional.of(p.stats().throughput())),
-            cpu(), errors());
+            cpu(), cpuWithoutJit(), errors());
     private static final List<Metric> RATE = List.of(
             new Metric(Measure.LATENCY_P50, p -> Optional.of(p.stats().latency().p50Ms())),
             new Metric(Measure.LATENCY_P90, p -> Optional.of(p.stats().latency().p90Ms())),
             new Metric(Measure.LATENCY_P99, p -> Optional.of(p.stats().latency().p99Ms())),
             new Metric(Measure.LATENCY_P999, p -> Optional.of(p.stats().latency().p999Ms())),
-            cpu(), errors());
+            cpu(), cpuWithoutJit(), errors());
 
     private static Metric cpu() {
         return new Metric(Measure.CPU, p -> Optional.ofNullable(p.cost()).map(c -> c.serverCpuMicrosPerRequest()));
+    }
+
+    /** Results of version 2 only: the thread roles are what tells the compiler's threads apart. */
+    private static Metric cpuWithoutJit() {
+        return new Metric(Measure.CPU_WITHOUT_JIT, p -> Optional.ofNullable(p.cost())
+                .filter(c -> c.cpuMicrosPerRequest(ThreadRole.COMPILER) != null)
+                .map(c -> c.serverCpuMicrosPerRequest() - c.cpuMicrosPerRequest(ThreadRole.COMPILER)));
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Map;
  */
 record Thresholds(Map<String, Double> percent) {
     static final double DEFAULT_PERCENT = 10;
-    static final List<String> METRICS = List.of(Measure.THROUGHPUT, Measure.P50, Measure.P90, Measure.P99, Measure.P999,
-            Measure.CPU_PER_REQUEST, Measure.ERROR_RATE, Measure.FAILED_TRIALS, Measure.SCORE);
+    static final List<String> METRICS = List.of(Measure.THROUGHPUT, Measure.P50, Measure.P90, Measure.P99,
+            Measure.P999, Measure.CPU_PER_REQUEST, Measure.CPU_PER_REQUEST_WITHOUT_JIT, Measure.ERROR_RATE,
+            Measure.FAILED_TRIALS, Measure.SCORE);
     private static final Map<String, Double> DEFAULTS = Map.of(Measure.ERROR_RATE, 0.0, Measure.FAILED_TRIALS, 0.0);
 
     Thresholds {

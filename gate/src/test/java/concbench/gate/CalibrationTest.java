@@ -41,6 +41,9 @@ class CalibrationTest {
     private static final boolean FULL = "full".equals(System.getProperty("gate.calibration"));
     private static final double SLOWDOWN = 1.2;
     private static final double[] SLOWDOWNS = {1.05, 1.10, 1.15, 1.20, 1.30, 1.50};
+    private static final double[] CPU_SLOWDOWNS = {1.20, 1.30, 1.50};
+    /** The default thresholds (""), and a CPU threshold wide enough for this machine's spread with 6 rounds. */
+    private static final List<String> CPU_THRESHOLDS = List.of("", "cpuPerRequest=25", "cpuPerRequest=35");
     /** Maven runs tests in the module's folder: this is gate/target/calibration.md. */
     private static final Path REPORT = Path.of("target", "calibration.md");
 
@@ -61,7 +64,11 @@ class CalibrationTest {
 
     /** The gate's rows for a base and a head, as ./bench compare decides them. */
     private static List<Row> gate(RunResults base, RunResults head) {
-        return FamilyOfRows.judge(RunComparison.compare(base, head, Thresholds.defaults()).rows());
+        return gate(base, head, Thresholds.defaults());
+    }
+
+    private static List<Row> gate(RunResults base, RunResults head, Thresholds thresholds) {
+        return FamilyOfRows.judge(RunComparison.compare(base, head, thresholds).rows());
     }
 
     private static String describe(Row row) {
@@ -181,9 +188,37 @@ class CalibrationTest {
             }
             md.append('\n');
         }
+        md.append('\n').append(cpuOnly(numbers, threeAndThree(numbers, STRIDE)));
         md.append('\n').append(spread(numbers, gated, pairs.size()));
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, md);
+    }
+
+    /**
+     * A slowdown of the CPU per request alone, as a busy loop makes it (what {@code ./bench ab} had to catch live): at
+     * the default thresholds and with the CPU threshold raised to what this machine's spread allows.
+     */
+    private static String cpuOnly(List<Integer> numbers, List<List<List<Integer>>> pairs) {
+        StringBuilder md = new StringBuilder("A slowdown of the CPU per request only (throughput and latency "
+                + "unchanged):\n\n| slowdown injected | thresholds |");
+        trials.implementations().forEach(i -> md.append(" ").append(i).append(" caught, 3 rounds |"));
+        trials.implementations().forEach(i -> md.append(" ").append(i).append(" caught, 6 rounds |"));
+        md.append("\n|---|---|").append("---|".repeat(2 * trials.implementations().size())).append('\n');
+        for (String setting : CPU_THRESHOLDS) {
+            Thresholds thresholds = setting.isEmpty() ? Thresholds.defaults() : Thresholds.parse(List.of(setting));
+            for (double factor : CPU_SLOWDOWNS) {
+                md.append(String.format(Locale.ROOT, "| %.0f%% | %s |", (factor - 1) * 100,
+                        setting.isEmpty() ? "defaults" : setting));
+                for (List<List<List<Integer>>> split : List.of(pairs, sixAndSix(numbers))) {
+                    for (String slowed : trials.implementations()) {
+                        md.append(String.format(Locale.ROOT, " %.1f%% |", 100 * caught(split, slowed, factor,
+                                RecordedTrials.Slowdown.CPU_ONLY, thresholds)));
+                    }
+                }
+                md.append('\n');
+            }
+        }
+        return md.toString();
     }
 
     private static List<List<List<Integer>>> sixAndSix(List<Integer> numbers) {
@@ -192,10 +227,15 @@ class CalibrationTest {
 
     /** The share of comparisons that fail on {@code slowed}'s rows and on no other's. */
     private static double caught(List<List<List<Integer>>> pairs, String slowed, double factor) {
+        return caught(pairs, slowed, factor, RecordedTrials.Slowdown.EVERYWHERE, Thresholds.defaults());
+    }
+
+    private static double caught(List<List<List<Integer>>> pairs, String slowed, double factor,
+            RecordedTrials.Slowdown kind, Thresholds thresholds) {
         int caught = 0;
         for (List<List<Integer>> pair : pairs) {
-            List<Row> regressions = gate(trials.side(pair.get(0)), trials.side(pair.get(1), slowed, factor)).stream()
-                    .filter(Row::isRegression).toList();
+            List<Row> regressions = gate(trials.side(pair.get(0)), trials.side(pair.get(1), slowed, factor, kind),
+                    thresholds).stream().filter(Row::isRegression).toList();
             caught += !regressions.isEmpty() && regressions.stream().allMatch(r -> r.implementation().equals(slowed))
                     ? 1 : 0;
         }

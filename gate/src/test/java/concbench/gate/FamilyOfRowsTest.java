@@ -72,6 +72,21 @@ class FamilyOfRowsTest {
     }
 
     @Test
+    void theRoundsANoisyRowNeedsAreTheFewestThatBringItsDetectableChangeWithinTheThreshold() {
+        // CV 10%, bar 0.01, threshold 10%: t(0.99, 2n - 2) x 10 x sqrt(2/n) <= 10 first at n = 13
+        // (t(0.99, 24) = 2.492, x sqrt(2/13) = 0.977; at n = 12, t(0.99, 22) = 2.508 x sqrt(2/12) = 1.024).
+        Side tenPercent = Intervals.ofTrials(List.of(90.0, 100.0, 110.0));
+        assertEquals(13, FamilyOfRows.roundsFor(tenPercent, 10, 0.01).getAsInt());
+        assertEquals(2, FamilyOfRows.roundsFor(BASE, 10, 0.01).getAsInt(), "CV 1%: two trials a side do");
+        assertTrue(FamilyOfRows.roundsFor(Intervals.ofTrials(List.of(10.0, 100.0, 190.0)), 10, 0.01).isEmpty(),
+                "CV 90%: beyond " + FamilyOfRows.MOST_ROUNDS);
+        Row noisy = FamilyOfRows.judge(List.of(cpu(tenPercent, tenPercent), throughput(BASE, SCATTERED_UP)))
+                .getFirst();
+        assertEquals(Row.TOO_NOISY, noisy.notGatedReason());
+        assertTrue(noisy.note().contains("--rounds"), noisy.note());
+    }
+
+    @Test
     void rowsOutsideTheTTestAreLeftAsTheyWere() {
         Row weak = Judge.row(new Judge.Origin("netty", "hello", "sweep-64"), Measure.THROUGHPUT_OF_SWEEP,
                 Intervals.ofTrials(List.of(100.0)), Intervals.ofTrials(List.of(50.0)), 10, null, Judge.SINGLE_TRIAL, List.of());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import concbench.formats.RunManifest;
 import concbench.formats.RunResults;
+import concbench.formats.ThreadRole;
 import concbench.formats.TrialResult;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,8 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * netty,vertx}, pooled in the order they ran (gate/README.md, "Calibration"; {@value #COMMAND} records an
  * equivalent one). Any set of its trial numbers is a side as {@code ./bench ab} pools its rounds: trial k of every
  * (implementation, scenario) ran back to back, as a round does. A side may carry a slowdown injected into one
- * implementation: its throughput divided by the factor, its latencies and CPU per request multiplied by it, in
- * every phase.
+ * implementation, in every phase ({@link Slowdown}).
  */
 final class RecordedTrials {
     static final String FOLDER = "fixture-ci";
@@ -32,6 +32,18 @@ final class RecordedTrials {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final List<String> LATENCIES = List.of("p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs");
+    private static final String REQUEST_ROLE = ThreadRole.REQUEST.key();
+
+    /** What an injected slowdown changes. */
+    enum Slowdown {
+        /** Throughput divided by the factor; latencies and CPU per request multiplied by it. */
+        EVERYWHERE,
+        /**
+         * CPU per request only, as a busy loop in the request handler of a server far from its capacity makes it: the
+         * total and its request threads' part grow by the factor's share of the total; throughput and latency stay.
+         */
+        CPU_ONLY
+    }
 
     private final RunResults run;
     private final Map<List<Object>, Map<Integer, List<TrialResult>>> slowed = new ConcurrentHashMap<>();
@@ -69,37 +81,49 @@ final class RecordedTrials {
 
     /** The trials numbered {@code numbers}, of every (implementation, scenario), as it was recorded. */
     RunResults side(Collection<Integer> numbers) {
-        return side(numbers, "", 1);
+        return side(numbers, "", 1, Slowdown.EVERYWHERE);
     }
 
-    /** The same, {@code implementation}'s trials slowed down by {@code factor} (1.2: 20% slower). */
+    /** The same, {@code implementation}'s trials slowed down by {@code factor} (1.2: 20% slower) everywhere. */
     RunResults side(Collection<Integer> numbers, String implementation, double factor) {
-        Map<Integer, List<TrialResult>> trials = slowed.computeIfAbsent(List.of(implementation, factor),
-                key -> slowedDown(implementation, factor));
+        return side(numbers, implementation, factor, Slowdown.EVERYWHERE);
+    }
+
+    /** The same, {@code implementation}'s trials slowed down by {@code factor} as {@code kind} says. */
+    RunResults side(Collection<Integer> numbers, String implementation, double factor, Slowdown kind) {
+        Map<Integer, List<TrialResult>> trials = slowed.computeIfAbsent(List.of(implementation, factor, kind),
+                key -> slowedDown(implementation, factor, kind));
         List<TrialResult> chosen = new ArrayList<>();
         numbers.forEach(n -> chosen.addAll(trials.getOrDefault(n, List.of())));
         return new RunResults(run.dir(), run.manifest(), chosen);
     }
 
-    private Map<Integer, List<TrialResult>> slowedDown(String implementation, double factor) {
+    private Map<Integer, List<TrialResult>> slowedDown(String implementation, double factor, Slowdown kind) {
         Map<Integer, List<TrialResult>> byNumber = new ConcurrentHashMap<>();
         for (TrialResult trial : run.trials()) {
-            TrialResult kept = trial.implementation().equals(implementation) ? slowedDown(trial, factor) : trial;
+            TrialResult kept = trial.implementation().equals(implementation) ? slowedDown(trial, factor, kind) : trial;
             byNumber.computeIfAbsent(trial.trial(), n -> new ArrayList<>()).add(kept);
         }
         return byNumber;
     }
 
-    private static TrialResult slowedDown(TrialResult trial, double factor) {
+    private static TrialResult slowedDown(TrialResult trial, double factor, Slowdown kind) {
         JsonNode tree = JSON.valueToTree(trial);
         for (JsonNode phase : tree.path("phases")) {
-            ObjectNode stats = (ObjectNode) phase.get("stats");
-            stats.put("throughput", stats.get("throughput").asDouble() / factor);
-            ObjectNode latency = (ObjectNode) stats.get("latency");
-            LATENCIES.forEach(p -> latency.put(p, latency.get(p).asDouble() * factor));
+            if (kind == Slowdown.EVERYWHERE) {
+                ObjectNode stats = (ObjectNode) phase.get("stats");
+                stats.put("throughput", stats.get("throughput").asDouble() / factor);
+                ObjectNode latency = (ObjectNode) stats.get("latency");
+                LATENCIES.forEach(p -> latency.put(p, latency.get(p).asDouble() * factor));
+            }
             if (phase.path("cost").isObject()) {
                 ObjectNode cost = (ObjectNode) phase.get("cost");
-                cost.put("serverCpuMicrosPerRequest", cost.get("serverCpuMicrosPerRequest").asDouble() * factor);
+                double total = cost.get("serverCpuMicrosPerRequest").asDouble();
+                cost.put("serverCpuMicrosPerRequest", total * factor);
+                JsonNode byRole = cost.path("cpuMicrosPerRequestByRole");
+                if (kind == Slowdown.CPU_ONLY && byRole.has(REQUEST_ROLE)) {
+                    ((ObjectNode) byRole).put(REQUEST_ROLE, byRole.get(REQUEST_ROLE).asDouble() + total * (factor - 1));
+                }
             }
         }
         try {

@@ -20,14 +20,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The thread roles' CPU per request and the floor's figures are shown beside the gated rows, never gated. */
+/**
+ * The thread roles' CPU per request and the floor's figures are shown beside the gated rows, never gated; the CPU
+ * without the JIT compiler's threads gates beside the total.
+ */
 class RoleAndFloorRowsTest {
     private static final int TRIALS = 3;
+    /** What each role but the compiler's costs a request, in us. */
+    private static final double ROLE_MICROS = 10;
 
-    private static TrialResult trial(String implementation, int number, double compilerMicros, double p99) {
+    private static TrialResult trial(String implementation, int number, double compilerMicros, double p99,
+            double roleMicros) {
         Map<String, Double> roles = new LinkedHashMap<>();
         for (ThreadRole role : ThreadRole.values()) {
-            roles.put(role.key(), role == ThreadRole.COMPILER ? compilerMicros : 10.0 + number * 0.01);
+            roles.put(role.key(), role == ThreadRole.COMPILER ? compilerMicros : roleMicros + number * 0.01);
         }
         double total = roles.values().stream().mapToDouble(Double::doubleValue).sum();
         PhaseStats stats = new PhaseStats("rate-500", 1000, 0, Map.of(), 0, 2000, 500,
@@ -40,10 +46,14 @@ class RoleAndFloorRowsTest {
     }
 
     private static RunResults run(double compilerMicros, double floorP99) {
+        return run(compilerMicros, floorP99, ROLE_MICROS);
+    }
+
+    private static RunResults run(double compilerMicros, double floorP99, double roleMicros) {
         List<TrialResult> trials = new ArrayList<>();
         for (int i = 1; i <= TRIALS; i++) {
-            trials.add(trial("netty", i, compilerMicros, 10));
-            trials.add(trial(TrialResult.FLOOR, i, 1, floorP99));
+            trials.add(trial("netty", i, compilerMicros, 10, roleMicros));
+            trials.add(trial(TrialResult.FLOOR, i, 1, floorP99, ROLE_MICROS));
         }
         return new RunResults(Path.of("synthetic"), Synthetic.manifest(Profile.SMOKE, "cpu", TRIALS), trials);
     }
@@ -58,6 +68,18 @@ class RoleAndFloorRowsTest {
         for (ThreadRole role : ThreadRole.values()) {
             row(rows, "netty", "cpuPerRequest." + role.key());
         }
+    }
+
+    @Test
+    void theCpuWithoutTheJitLeavesTheCompilersTailOutAndGatesOnTheRest() {
+        Rows rows = RunComparison.compare(run(1, 5), run(100, 5), Thresholds.defaults());
+        Row withoutJit = row(rows, "netty", "cpuPerRequestWithoutJit");
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, withoutJit.verdict(), "only the compiler's threads moved");
+        Row total = row(rows, "netty", "cpuPerRequest");
+        Row compiler = row(rows, "netty", "cpuPerRequest.compiler");
+        assertEquals(total.base().mean() - compiler.base().mean(), withoutJit.base().mean(), 1e-9);
+        assertEquals(Row.REGRESSION, row(RunComparison.compare(run(1, 5), run(1, 5, 12), Thresholds.defaults()),
+                "netty", "cpuPerRequestWithoutJit").verdict(), "every other role 20% costlier");
     }
 
     @Test
