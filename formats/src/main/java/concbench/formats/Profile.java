@@ -69,7 +69,7 @@ public record Profile(
      * of 1 s (too short for the steady-state rule's three windows, so every trial is marked not warm), one sweep level
      * and a two-step ladder, phases of 1 s each: its 15 trials start 42 JVMs, which is most of its time. Gatling
      * writes no HTML report of its own (a trial's link to it reads "–"): nothing of the run is read from it, and
-     * writing 15 of them cost about 20 s.
+     * each cost a second or so after its load (0.7 s of CPU at smoke's size).
      */
     public static final Profile SMOKE = new Profile("smoke", 1, 1, 16, List.of(64), 1, 500, 100, 1, 1,
             List.of(1, 10), 2, LADDER_FACTOR_TWO, true);
