@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A raw HTTP/1.1 connection for the suite: it writes exactly the bytes a test gives and reads responses byte for
@@ -22,6 +23,13 @@ final class HttpConnection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** When the first bytes written since the last response was read began to leave; null when none were. */
+    private Instant unansweredSince;
+    /**
+     * The earliest moment the next response can answer: when the oldest request not yet answered began to leave.
+     * Responses to requests pipelined in one write share it; before any write, the connection's opening.
+     */
+    private Instant requestSentAt = Instant.now();
 
     HttpConnection(InetSocketAddress address) throws IOException {
         socket = new Socket(address.getAddress(), address.getPort());
@@ -36,6 +44,9 @@ final class HttpConnection implements AutoCloseable {
     }
 
     void send(String raw) throws IOException {
+        if (unansweredSince == null) {
+            unansweredSince = Instant.now();
+        }
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
@@ -53,8 +64,12 @@ final class HttpConnection implements AutoCloseable {
         if (status.length < 2 || !status[0].equals("HTTP/1.1")) {
             throw new IOException("not an HTTP/1.1 status line: " + lines[0]);
         }
+        if (unansweredSince != null) {
+            requestSentAt = unansweredSince;
+            unansweredSince = null;
+        }
         HttpResponse.Builder response = new HttpResponse.Builder(Integer.parseInt(status[1]),
-                status.length > 2 ? status[2] : "");
+                status.length > 2 ? status[2] : "", requestSentAt);
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             response.header(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());

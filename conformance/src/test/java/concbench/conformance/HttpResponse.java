@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A response as it came off the wire; header names are kept lower-case, as HTTP compares them. {@code receivedAt}
- * is when its head arrived, so that a Date is judged against that moment rather than when a test got round to it.
+ * A response as it came off the wire; header names are kept lower-case, as HTTP compares them. The server stamped
+ * its Date between {@code requestSentAt}, when the request it answers began to leave the client, and
+ * {@code receivedAt}, when its head was read: a window that a loaded machine widens but that the server cannot
+ * leave, however late the client reads it.
  */
-record HttpResponse(int status, String reason, List<String> headerNames, List<String> headerValues, byte[] body, Instant receivedAt) {
+record HttpResponse(int status, String reason, List<String> headerNames, List<String> headerValues, byte[] body,
+        Instant requestSentAt, Instant receivedAt) {
     /** The first value of a header, or null. */
     String header(String name) {
         int index = headerNames.indexOf(name.toLowerCase(Locale.ROOT));
@@ -33,13 +36,15 @@ record HttpResponse(int status, String reason, List<String> headerNames, List<St
     static final class Builder {
         private final int status;
         private final String reason;
+        private final Instant requestSentAt;
         private final Instant receivedAt = Instant.now();
         private final List<String> names = new ArrayList<>();
         private final List<String> values = new ArrayList<>();
 
-        Builder(int status, String reason) {
+        Builder(int status, String reason, Instant requestSentAt) {
             this.status = status;
             this.reason = reason;
+            this.requestSentAt = requestSentAt;
         }
 
         void header(String name, String value) {
@@ -48,7 +53,8 @@ record HttpResponse(int status, String reason, List<String> headerNames, List<St
         }
 
         HttpResponse build(byte[] body) {
-            return new HttpResponse(status, reason, List.copyOf(names), List.copyOf(values), body, receivedAt);
+            return new HttpResponse(status, reason, List.copyOf(names), List.copyOf(values), body, requestSentAt,
+                    receivedAt);
         }
     }
 }

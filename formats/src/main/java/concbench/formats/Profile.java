@@ -31,6 +31,10 @@ import java.util.Locale;
  *                       own; null in runs recorded before widths (which measured 10)
  * @param ladderSteps    how many rates the ladder has; 0 in runs recorded before the ladder (one rate)
  * @param ladderFactor   each rate of the ladder over the one before it
+ * @param skipGatlingReports true when Gatling writes no HTML report of its own for a trial (Gatling's
+ *                       {@code --no-reports}): the runner reads {@code simulation.log} itself either way, and the
+ *                       report costs a trial a second or more of CPU after its load; false in runs recorded before
+ *                       it (which wrote one)
  */
 public record Profile(
         String name,
@@ -45,7 +49,8 @@ public record Profile(
         int trials,
         List<Integer> fanoutCalls,
         int ladderSteps,
-        double ladderFactor) {
+        double ladderFactor,
+        boolean skipGatlingReports) {
 
     /** The width {@code fanoutRate} is given for. */
     public static final int FANOUT_RATE_CALLS = 10;
@@ -62,10 +67,12 @@ public record Profile(
     /**
      * For CI: everything, the floor included, on 2 CPUs. Proves the pipeline, not the servers: two widths, a warm-up
      * of 1 s (too short for the steady-state rule's three windows, so every trial is marked not warm), one sweep level
-     * and a two-step ladder, phases of 1 s each: its 15 trials start 45 JVMs, which is most of its time.
+     * and a two-step ladder, phases of 1 s each: its 15 trials start 42 JVMs, which is most of its time. Gatling
+     * writes no HTML report of its own (a trial's link to it reads "–"): nothing of the run is read from it, and
+     * each cost a second or so after its load (0.7 s of CPU at smoke's size).
      */
     public static final Profile SMOKE = new Profile("smoke", 1, 1, 16, List.of(64), 1, 500, 100, 1, 1,
-            List.of(1, 10), 2, LADDER_FACTOR_TWO);
+            List.of(1, 10), 2, LADDER_FACTOR_TWO, true);
     /**
      * For the regression gate in CI ({@code ./bench ab}, one trial a round), sized for what the gate judges. The
      * warm-up runs at 64 users until steady state, 10 to 25 s: every trial starts a fresh server and a fresh
@@ -79,7 +86,7 @@ public record Profile(
      * exactly these rows (gate/README.md, "Calibration").
      */
     public static final Profile CI = new Profile("ci", 25, 10, 64, List.of(64), 4, 2000, 400, 6, 1,
-            List.of(10), 1, LADDER_FACTOR_TWO);
+            List.of(10), 1, LADDER_FACTOR_TWO, false);
     /**
      * The default: every implementation, hello and fan-out at 10 and 100 calls, and the floor, on 2 CPUs in under 15
      * minutes even when every warm-up runs to its longest (see {@link #worstCaseSeconds}). The ladder, four steps:
@@ -93,10 +100,10 @@ public record Profile(
      * warm-up of at most 20 s: at 12 s every trial of the earlier quick ended its warm-up not warm.
      */
     public static final Profile QUICK = new Profile("quick", 20, 8, 64, List.of(256), 3, 2500, 1000, 3, 1,
-            List.of(10, 100), 4, LADDER_FACTOR_TWO);
+            List.of(10, 100), 4, LADDER_FACTOR_TWO, false);
     /** For numbers to publish: longer phases, more levels and widths, a longer ladder, three interleaved trials. */
     public static final Profile FULL = new Profile("full", 45, 20, 64, List.of(16, 64, 256, 1024), 10, 3125, 250,
-            10, 3, List.of(1, 10, 100, 1000), 6, LADDER_FACTOR_TWO);
+            10, 3, List.of(1, 10, 100, 1000), 6, LADDER_FACTOR_TWO, false);
 
     private static final List<Profile> ALL = List.of(SMOKE, CI, QUICK, FULL);
 
@@ -123,13 +130,13 @@ public record Profile(
 
     public Profile withTrials(int newTrials) {
         return new Profile(name, warmupSeconds, warmupMinSeconds, warmupUsers, levels, levelSeconds, helloRate,
-                fanoutRate, rateSeconds, newTrials, fanoutCalls, ladderSteps, ladderFactor);
+                fanoutRate, rateSeconds, newTrials, fanoutCalls, ladderSteps, ladderFactor, skipGatlingReports);
     }
 
     /** The same profile measuring other fan-out widths. */
     public Profile withFanoutCalls(List<Integer> widths) {
         return new Profile(name, warmupSeconds, warmupMinSeconds, warmupUsers, levels, levelSeconds, helloRate,
-                fanoutRate, rateSeconds, trials, widths, ladderSteps, ladderFactor);
+                fanoutRate, rateSeconds, trials, widths, ladderSteps, ladderFactor, skipGatlingReports);
     }
 
     /** The rates of the hello ladder, ascending, requests per second: the same for every implementation. */

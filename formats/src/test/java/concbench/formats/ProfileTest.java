@@ -48,7 +48,7 @@ class ProfileTest {
 
     @Test
     void aRunBeforeTheLadderHadOneRate() {
-        Profile old = new Profile("quick", 20, 8, 64, List.of(16, 64, 256), 10, 2000, 500, 15, 1, null, 0, 0);
+        Profile old = new Profile("quick", 20, 8, 64, List.of(16, 64, 256), 10, 2000, 500, 15, 1, null, 0, 0, false);
         assertEquals(List.of(2000), old.helloRates());
         assertEquals(List.of(500), old.fanoutRates(10));
     }

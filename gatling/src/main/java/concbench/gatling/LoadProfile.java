@@ -7,12 +7,15 @@ import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
 import static concbench.gatling.names.SimulationProperties.RATES;
 import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
 import static concbench.gatling.names.SimulationProperties.TARGET;
+import static concbench.gatling.names.SimulationProperties.TARGET_FILE;
 import static concbench.gatling.names.SimulationProperties.WARMUP_SECONDS;
 import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
 
 import concbench.contract.ServerConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +41,11 @@ public record LoadProfile(URI target, int warmupSeconds, int warmupUsers, List<I
         List<Integer> rates, int rateSeconds, int calls, int delayMs) {
 
     static final String DEFAULT_TARGET = "http://" + ServerConfig.DEFAULT_HOST + ":" + ServerConfig.DEFAULT_PORT;
+    /**
+     * The longest a simulation waits for its target file: beyond the runner's own limits for starting the back end
+     * and the server (a minute each) and checking it, so that only a runner that is gone leaves it waiting in vain.
+     */
+    static final Duration TARGET_FILE_WAIT = Duration.ofMinutes(5);
     static final int DEFAULT_WARMUP_SECONDS = 10;
     static final int DEFAULT_WARMUP_USERS = 16;
     static final String DEFAULT_LEVELS = "16,64,256";
@@ -89,7 +97,7 @@ public record LoadProfile(URI target, int warmupSeconds, int warmupUsers, List<I
 
     static LoadProfile from(Properties properties) {
         return new LoadProfile(
-                target(properties.getProperty(TARGET, DEFAULT_TARGET)),
+                target(properties),
                 integer(properties, WARMUP_SECONDS, DEFAULT_WARMUP_SECONDS),
                 integer(properties, WARMUP_USERS, DEFAULT_WARMUP_USERS),
                 integers(LEVELS, properties.getProperty(LEVELS, DEFAULT_LEVELS)),
@@ -100,7 +108,11 @@ public record LoadProfile(URI target, int warmupSeconds, int warmupUsers, List<I
                 integer(properties, DELAY_MS, DEFAULT_DELAY_MS));
     }
 
-    private static URI target(String value) {
+    /** The URL in the target file once it is written, when there is one; else the target property. */
+    private static URI target(Properties properties) {
+        String file = properties.getProperty(TARGET_FILE);
+        String value = file == null ? properties.getProperty(TARGET, DEFAULT_TARGET)
+                : TargetFile.await(Path.of(file), TARGET_FILE_WAIT);
         try {
             return new URI(value);
         } catch (URISyntaxException e) {

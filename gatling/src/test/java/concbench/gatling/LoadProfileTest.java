@@ -1,16 +1,27 @@
 package concbench.gatling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoadProfileTest {
+    /** Long enough for the waiting side to look for the file several times; it cannot find what is not there. */
+    private static final Duration POLLS_BEFORE_WRITING = Duration.ofMillis(200);
+
     @Test
     void everyParameterHasItsDefault() {
         LoadProfile profile = LoadProfile.from(new Properties());
@@ -57,6 +68,20 @@ class LoadProfileTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LoadProfile.from(properties(Map.of("rates", "500,1000,1000"))));
         assertTrue(e.getMessage().contains("rise"), e.getMessage());
+    }
+
+    /** The target file wins over the target, and the profile is built only once the file is there. */
+    @Test
+    void aTargetFileIsWaitedFor(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("target");
+        CompletableFuture<LoadProfile> profile = CompletableFuture.supplyAsync(() -> LoadProfile.from(properties(
+                Map.of("targetFile", file.toString(), "target", "http://127.0.0.1:1"))));
+        Thread.sleep(POLLS_BEFORE_WRITING.toMillis());
+        assertFalse(profile.isDone(), "built before its target was known");
+        Path written = folder.resolve("target.tmp");
+        Files.writeString(written, "http://127.0.0.1:4242\n");
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
+        assertEquals(URI.create("http://127.0.0.1:4242"), profile.get(1, TimeUnit.MINUTES).target());
     }
 
     private static Properties properties(Map<String, String> values) {

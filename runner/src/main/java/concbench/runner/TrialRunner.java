@@ -7,7 +7,7 @@ import static concbench.gatling.names.SimulationProperties.LEVELS;
 import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
 import static concbench.gatling.names.SimulationProperties.RATES;
 import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
-import static concbench.gatling.names.SimulationProperties.TARGET;
+import static concbench.gatling.names.SimulationProperties.TARGET_FILE;
 import static concbench.gatling.names.SimulationProperties.WARMUP_DONE_FILE;
 import static concbench.gatling.names.SimulationProperties.WARMUP_PROGRESS_FILE;
 import static concbench.gatling.names.SimulationProperties.WARMUP_SECONDS;
@@ -29,6 +29,7 @@ import concbench.runner.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ import java.util.Optional;
 
 /**
  * Runs one trial the way a user would: the back end and the server as their own pinned JVMs, a
- * live contract check, Gatling forked on its own CPUs while {@link ProcSampler} watches the cost, then the
+ * live contract check, Gatling forked on its own CPUs (started with the server, released after the check) while
+ * {@link ProcSampler} watches the cost, then the
  * numbers read from Gatling's records. Whatever fails becomes a failed result with its reason; only an interrupt
  * of the whole run escapes.
  */
@@ -55,6 +57,8 @@ final class TrialRunner {
     static final String WARMUP_DONE = "warmup.done";
     /** Where Gatling says why it ended the ladder early: the step the server could not keep, and why. */
     static final String LADDER_END = "ladder.end";
+    /** Where Gatling, started beside the server, finds the server's URL once the server passed its check. */
+    static final String TARGET = "target";
     /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -99,8 +103,9 @@ final class TrialRunner {
                 progress.step("starting the back end as the floor on CPUs " + layout.server());
                 server = track(ChildProcess.start(implementation, launcher.backend(layout.server()),
                         logs.resolve(id + ".server.log"), line -> { }));
+                GatlingProcess gatling = startGatlingBesideServer(key, gatlingDir, gatlingLog);
                 int port = server.awaitListening(START_TIMEOUT);
-                return load(key, started, server, null, port, gatlingDir, gatlingLog, roles);
+                return load(key, started, server, null, gatling, port, gatlingDir, gatlingLog, roles);
             }
             // Started for hello too: the contract check before measuring includes a fan-out. It idles then.
             ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.backend()),
@@ -110,6 +115,7 @@ final class TrialRunner {
             server = track(ChildProcess.start(implementation,
                     launcher.server(variant, layout.server(), backendUrl),
                     logs.resolve(id + ".server.log"), line -> { }));
+            GatlingProcess gatling = startGatlingBesideServer(key, gatlingDir, gatlingLog);
             int port = server.awaitListening(START_TIMEOUT);
             // The Server header names the implementation, whatever its options.
             Optional<String> wrong = ContractCheck.failure(variant.implementation(), port);
@@ -117,7 +123,7 @@ final class TrialRunner {
                 return failed(key, started, "failed verification: " + wrong.get(),
                         server.tail());
             }
-            return load(key, started, server, backend, port, gatlingDir, gatlingLog, roles);
+            return load(key, started, server, backend, gatling, port, gatlingDir, gatlingLog, roles);
         } catch (ChildProcess.StartFailure e) {
             return failed(key, started, e.getMessage(), e.logTail());
         } catch (IOException | RuntimeException e) {
@@ -146,9 +152,41 @@ final class TrialRunner {
         }
     }
 
-    /** @param backend null for the floor, which calls no back end */
-    private TrialResult load(Trial key, Instant started, ChildProcess server, ChildProcess backend, int port,
-            Path gatlingDir, Path gatlingLog, ThreadRoles roles) throws IOException, InterruptedException {
+    /**
+     * Starts Gatling while the server starts, when they have CPUs of their own: Gatling's JVM takes seconds to start,
+     * which it then spends beside the server's start-up instead of after it. On shared CPUs it would only slow the
+     * server's start, so Gatling starts after the check ({@link #load}); null then.
+     */
+    private GatlingProcess startGatlingBesideServer(Trial key, Path gatlingDir, Path gatlingLog) throws IOException {
+        return layout.server().overlaps(layout.loadGenerator()) ? null : startGatling(key, gatlingDir, gatlingLog);
+    }
+
+    /** Starts Gatling; its simulation waits for {@value #TARGET} ({@link #release}) and sends nothing before. */
+    private GatlingProcess startGatling(Trial key, Path gatlingDir, Path gatlingLog) throws IOException {
+        GatlingCommand command = new GatlingCommand(options.root(),
+                key.floor() ? Simulations.FLOOR : key.scenario().simulation(),
+                simulationProperties(key, gatlingDir), gatlingDir, launcher.prefixFor(layout.loadGenerator()),
+                !options.profile().skipGatlingReports());
+        return track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
+    }
+
+    /**
+     * Lets the waiting Gatling load the server: writes the target file whole (a rename), so that Gatling never reads
+     * half of it.
+     */
+    private static void release(Path gatlingDir, int port) throws IOException {
+        Path written = gatlingDir.resolve(TARGET + ".tmp");
+        Files.writeString(written, "http://127.0.0.1:" + port + "\n");
+        Files.move(written, gatlingDir.resolve(TARGET), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * @param backend null for the floor, which calls no back end
+     * @param besideServer Gatling started with the server and waiting for its target, or null when it starts now
+     */
+    private TrialResult load(Trial key, Instant started, ChildProcess server, ChildProcess backend,
+            GatlingProcess besideServer, int port, Path gatlingDir, Path gatlingLog, ThreadRoles roles)
+            throws IOException, InterruptedException {
         String implementation = key.implementation();
         Scenario scenario = key.scenario();
         progress.step((backend == null ? "" : "verified; ") + "loading it with Gatling on CPUs "
@@ -165,11 +203,8 @@ final class TrialRunner {
         }
         progress.loadStarted();
         Path ladderEnd = gatlingDir.resolve(LADDER_END);
-        GatlingCommand command = new GatlingCommand(options.root(),
-                key.floor() ? Simulations.FLOOR : scenario.simulation(),
-                simulationProperties(key, port, warmupProgress, warmupDone, ladderEnd),
-                gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
-        GatlingProcess gatling = track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
+        release(gatlingDir, port);
+        GatlingProcess gatling = besideServer != null ? besideServer : startGatling(key, gatlingDir, gatlingLog);
         ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
                 backend == null ? ProcSampler.NO_PROCESS : backend.pid(), roles);
         WarmupMonitor warmup = new WarmupMonitor(warmupProgress, warmupDone, sampler,
@@ -211,7 +246,7 @@ final class TrialRunner {
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), key.trial(),
                 Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null,
                 started.toString(), Instant.now().toString(),
-                options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
+                run.htmlReport().map(report -> options.out().relativize(report).toString()).orElse(null),
                 simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared(), key.width(),
                 LadderOutcome.of(rates, phases, ladderEndReason));
     }
@@ -258,21 +293,20 @@ final class TrialRunner {
      * The system properties the simulations read: one place that turns a profile into a Gatling run. The floor
      * asks the back end for the delay a fan-out's calls wait (none for hello).
      */
-    private Map<String, String> simulationProperties(Trial key, int port, Path warmupProgress, Path warmupDone,
-            Path ladderEnd) {
+    private Map<String, String> simulationProperties(Trial key, Path gatlingDir) {
         Profile profile = options.profile();
         Scenario scenario = key.scenario();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(TARGET, "http://127.0.0.1:" + port);
+        properties.put(TARGET_FILE, gatlingDir.resolve(TARGET).toString());
         properties.put(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
         properties.put(WARMUP_USERS, Integer.toString(profile.warmupUsers()));
-        properties.put(WARMUP_PROGRESS_FILE, warmupProgress.toString());
-        properties.put(WARMUP_DONE_FILE, warmupDone.toString());
+        properties.put(WARMUP_PROGRESS_FILE, gatlingDir.resolve(WARMUP_PROGRESS).toString());
+        properties.put(WARMUP_DONE_FILE, gatlingDir.resolve(WARMUP_DONE).toString());
         properties.put(LEVELS, String.join(",", profile.levels().stream().map(String::valueOf).toList()));
         properties.put(LEVEL_SECONDS, Integer.toString(profile.levelSeconds()));
         properties.put(RATES, String.join(",", key.rates(profile).stream().map(String::valueOf).toList()));
         properties.put(RATE_SECONDS, Integer.toString(profile.rateSeconds()));
-        properties.put(LADDER_END_FILE, ladderEnd.toString());
+        properties.put(LADDER_END_FILE, gatlingDir.resolve(LADDER_END).toString());
         if (key.width() != null) {
             properties.put(CALLS, Integer.toString(key.width()));
         }

@@ -7,6 +7,11 @@ package concbench.gatling.names;
 public final class SimulationProperties {
     /** The server's base URL. */
     public static final String TARGET = "target";
+    /**
+     * A file that will hold the server's base URL, in place of {@link #TARGET}: the simulation waits for it, so that
+     * Gatling can start before the server is ready.
+     */
+    public static final String TARGET_FILE = "targetFile";
     /** The longest warm-up, in seconds. */
     public static final String WARMUP_SECONDS = "warmupSeconds";
     public static final String WARMUP_USERS = "warmupUsers";

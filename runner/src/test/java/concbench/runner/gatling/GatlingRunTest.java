@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -116,6 +117,19 @@ class GatlingRunTest {
             assertWithinPrecision(phase.phase() + " max", exact.getLast(), latency.maxMs());
             assertEquals((double) exact.getLast(), report.millis(phase.phase(), "Max"), phase.phase() + ": Gatling's max");
         }
+    }
+
+    /** {@code --no-reports} (the smoke profile's): the records of every phase, and no HTML report beside them. */
+    @Test
+    void withoutItsHtmlReportGatlingStillRecordsEveryPhase() throws Exception {
+        GatlingCommand command = command(Map.of(SimulationProperties.LEVEL_SECONDS, "1")).withHtmlReport(false);
+        GatlingProcess.Result result;
+        try (GatlingProcess gatling = GatlingProcess.start(command, results.resolve("gatling.log"), line -> { })) {
+            result = gatling.await();
+        }
+        assertEquals(Optional.empty(), result.htmlReport());
+        assertFalse(Files.exists(result.runFolder().resolve(GatlingProcess.REPORT_INDEX)), "no report's index.html");
+        assertEquals(PHASES, List.copyOf(SimulationStats.read(result.simulationLog()).phases().keySet()));
     }
 
     @Test
