@@ -108,6 +108,7 @@ testbed_up() {
   for name in "$@"; do
     index=$((index + 1))
     TESTBED_NAMES+=("$name")
+    # shellcheck disable=SC2034 # read by the tests that source this file
     TESTBED_ADDRESS[$name]="$TESTBED_NET.$index"
     testbed_join "$(testbed_namespace "$name")" "$index" "$TESTBED_NET.$index"
     testbed_sshd "$name" "$TESTBED_NET.$index"
