@@ -50,6 +50,7 @@ public abstract class PhasedSimulation extends Simulation {
 
     protected PhasedSimulation(Request request) {
         LoadProfile profile = LoadProfile.fromSystemProperties();
+        LoadShare share = LoadShare.fromSystemProperties(profile);
         // No warm-up request: Gatling's own goes to https://gatling.io unless disabled, and our warm-up phase
         // warms up the HTTP stack against the server itself.
         HttpProtocolBuilder ownConnection = http.baseUrl(profile.target().toString()).disableWarmUp();
@@ -57,13 +58,14 @@ public abstract class PhasedSimulation extends Simulation {
 
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(warmup(request, profile, ownConnection));
-        for (int level : profile.levels()) {
-            phases.add(looping(sweepPhase(level), level, profile.levelSeconds(), request, profile, ownConnection));
+        for (int i = 0; i < profile.levels().size(); i++) {
+            phases.add(looping(sweepPhase(profile.levels().get(i)), share.levelUsers().get(i), profile.levelSeconds(),
+                    request, profile, ownConnection));
         }
         String ratePhase = ratePhase(profile.rate());
         phases.add(scenario(ratePhase)
                 .exec(checked(request, ratePhase, profile))
-                .injectOpen(constantUsersPerSec(profile.rate()).during(Duration.ofSeconds(profile.rateSeconds())))
+                .injectOpen(constantUsersPerSec(share.rate()).during(Duration.ofSeconds(profile.rateSeconds())))
                 .protocols(sharedConnections));
         setUp(oneAfterAnother(phases));
     }
