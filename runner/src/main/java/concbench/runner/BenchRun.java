@@ -1,5 +1,10 @@
 package concbench.runner;
 
+import concbench.contract.Variant;
+import concbench.runner.gatling.GatlingCommand;
+import concbench.runner.hosts.HostsFile;
+import concbench.runner.hosts.RemoteHosts;
+import concbench.runner.hosts.Role;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +36,7 @@ public final class BenchRun {
     private final List<TrialResult> results = new ArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean interrupted;
-    private TrialRunner trials;
+    private Trials trials;
 
     BenchRun(RunOptions options, Launcher launcher, CpuLayout layout, PrintStream out) {
         this.options = options;
@@ -74,14 +80,74 @@ public final class BenchRun {
     }
 
     int execute() throws IOException, InterruptedException {
+        try {
+            return executeRun();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int executeRun() throws IOException, InterruptedException {
         Files.createDirectories(options.out());
         Profile profile = options.profile();
         List<String> targets = targets();
         int total = targets.size() * options.scenarios().size() * profile.trials();
         boolean interactive = System.console() != null && System.console().isTerminal();
         Progress progress = new Progress(out, interactive, profile, total);
+        if (options.hosts() != null) {
+            return executeOnHosts(progress, total);
+        }
         trials = new TrialRunner(options, layout, launcher, progress, PROC);
         RunManifest manifest = RunManifest.start(options, layout, launcher, Environment.probe(options.root()));
+        return execute(manifest, progress, total);
+    }
+
+    /**
+     * A run on the machines of the hosts file: every host checked and given its files before anything starts on
+     * any of them; one that cannot be used ends the run with the reason and {@link #USAGE_ERROR}.
+     */
+    private int executeOnHosts(Progress progress, int total) throws IOException, InterruptedException {
+        HostsFile file;
+        try {
+            file = HostsFile.read(options.hosts());
+        } catch (IllegalArgumentException e) {
+            out.println("bench run: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        RemoteHosts hosts;
+        try {
+            hosts = RemoteHosts.open(file, options.root(), filesByRole(), line -> out.println("hosts: " + line));
+        } catch (RemoteHosts.HostsRefused e) {
+            out.println("bench run: cannot run on the hosts of " + options.hosts() + ", nothing was started:");
+            e.getMessage().lines().forEach(reason -> out.println("  " + reason));
+            return USAGE_ERROR;
+        }
+        try (hosts) {
+            RemoteTrialRunner remote = new RemoteTrialRunner(options, hosts, launcher, progress);
+            trials = remote;
+            RunManifest manifest = RunManifest.start(options, remote.layout(), launcher,
+                    Environment.probe(options.root())).on(hosts.records());
+            return execute(manifest, progress, total);
+        }
+    }
+
+    /** What each role runs, relative to the project root: its jars and the config they read. */
+    private Map<Role, List<Path>> filesByRole() throws IOException {
+        Path root = options.root();
+        List<Path> server = new ArrayList<>(List.of(Path.of("config"),
+                root.relativize(launcher.runnableJar(Launcher.BACKEND))));
+        for (String implementation : options.implementations()) {
+            server.add(root.relativize(launcher.runnableJar(
+                    Launcher.serverModule(Variant.parse(implementation).implementation()))));
+        }
+        return Map.of(Role.SERVER, server,
+                Role.BACKEND, List.of(Path.of("config"), root.relativize(launcher.runnableJar(Launcher.BACKEND))),
+                Role.LOADGEN, List.of(Path.of("config"), GatlingCommand.MODULE_JAR, GatlingCommand.LIBRARIES,
+                        root.relativize(launcher.runnableJar("runner"))));
+    }
+
+    private int execute(RunManifest manifest, Progress progress, int total) throws IOException, InterruptedException {
+        Profile profile = options.profile();
         printHeader(manifest, total);
         ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
         int index = 0;
@@ -89,7 +155,7 @@ public final class BenchRun {
         try {
             for (int trial = 1; trial <= profile.trials(); trial++) {
                 for (Scenario scenario : options.scenarios()) {
-                    for (String implementation : targets) {
+                    for (String implementation : targets()) {
                         progress.trialStarted(++index, implementation, scenario, trial);
                         TrialResult result = trials.run(implementation, scenario, trial);
                         if (interrupted) {
@@ -116,7 +182,6 @@ public final class BenchRun {
                 Thread.interrupted();
                 writeReport();
             }
-            finished.countDown();
         }
     }
 
@@ -187,7 +252,14 @@ public final class BenchRun {
                 targets(), options.scenarios().stream().map(Scenario::label).toList(),
                 profile.trials(), total,
                 Progress.clock(java.time.Duration.ofSeconds((long) total * (profile.loadSeconds() + 15)).toNanos()));
-        out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
+        if (manifest.topology() == null) {
+            out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
+        } else {
+            manifest.topology().forEach(host -> out.println("host:       " + host.label() + " " + host.destination()
+                    + " (" + host.address() + "), CPUs " + host.cpus() + " of " + host.cores() + ", " + host.cpuModel()
+                    + ", JDK " + host.jdk() + (host.rttToServerMs() == null ? ""
+                    : String.format(", round trip to the server %.3f ms", host.rttToServerMs()))));
+        }
         manifest.warnings().forEach(warning -> out.println("warning: " + warning));
         out.println("results:    " + options.out());
         out.println("started:    " + Instant.now());

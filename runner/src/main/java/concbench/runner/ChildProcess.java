@@ -106,6 +106,18 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes its standard input. A process started over SSH under the remote guard reads that as the end of the
+     * connection and stops what it runs there, then exits.
+     */
+    void endInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // closed already: the end it means has come
+        }
+    }
+
     long pid() {
         return process.pid();
     }

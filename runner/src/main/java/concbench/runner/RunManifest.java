@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.runner.hosts.HostRecord;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.List;
  * @param pinned      whether the processes were pinned to the {@code cpuLayout} (taskset present)
  * @param warnings    what makes these numbers less trustworthy (shared CPUs, no pinning)
  * @param trialFiles  the trial result files finished, in the order they ran
+ * @param topology    in a run on several machines ({@code --hosts}), every host with its role, hardware, JDK, clock
+ *                    offset and, for a load generator, its round trip to the server; null on one machine
  */
 public record RunManifest(
         int formatVersion,
@@ -30,7 +33,8 @@ public record RunManifest(
         List<String> warnings,
         List<String> serverJvmFlags,
         List<String> trialFiles,
-        int failedTrials) {
+        int failedTrials,
+        List<HostRecord> topology) {
 
     public static final String FILE = "run.json";
     static final String RUNNING = "running";
@@ -47,13 +51,20 @@ public record RunManifest(
         return new RunManifest(ResultFiles.FORMAT_VERSION, RUNNING, Instant.now().toString(), null, environment,
                 options.profile(), options.implementations(), options.scenarios().stream().map(Scenario::label).toList(),
                 Scenario.FANOUT_CALLS, Scenario.FANOUT_DELAY_MS, layout, launcher.canPin(), List.copyOf(warnings),
-                launcher.jvmFlags(Launcher.SERVER_FLAGS), List.of(), 0);
+                launcher.jvmFlags(Launcher.SERVER_FLAGS), List.of(), 0, null);
+    }
+
+    /** The same run on the hosts of {@code newTopology}. */
+    RunManifest on(List<HostRecord> newTopology) {
+        return new RunManifest(formatVersion, status, startedAt, finishedAt, environment, profile, implementations,
+                scenarios, fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags, trialFiles,
+                failedTrials, newTopology);
     }
 
     RunManifest finished(String endStatus, List<TrialResult> results) {
         return new RunManifest(formatVersion, endStatus, startedAt, Instant.now().toString(), environment, profile,
                 implementations, scenarios, fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags,
                 results.stream().map(TrialResult::fileName).toList(),
-                (int) results.stream().filter(r -> !r.ok()).count());
+                (int) results.stream().filter(r -> !r.ok()).count(), topology);
     }
 }

@@ -2,6 +2,7 @@ package concbench.runner;
 
 import concbench.contract.CommandLine;
 import concbench.contract.Variant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param out             the run's results folder, {@code results/<timestamp>-<host>} unless given
  * @param serverCpus      CPU sets given on the command line, null where the default layout decides
  * @param floor           whether each scenario of each round also measures the floor (the back end itself)
+ * @param hosts           the hosts file of a run on several machines; null for this machine alone
  */
 record RunOptions(
         Path root,
@@ -26,7 +28,8 @@ record RunOptions(
         CpuSet serverCpus,
         CpuSet loadGeneratorCpus,
         CpuSet backendCpus,
-        boolean floor) {
+        boolean floor,
+        Path hosts) {
 
     static final Map<String, String> OPTIONS = CommandLine.options(
             "profile", "smoke (CI, under 3 min), ci (the regression gate's rounds), quick (default, under 15 min) or full "
@@ -40,7 +43,9 @@ record RunOptions(
             "loadgen-cpus", "CPUs of Gatling",
             "backend-cpus", "CPUs of the fan-out back end",
             "floor", "yes (default): each scenario also measures the floor, the back end itself through the same "
-                    + "phases; no: the servers only");
+                    + "phases; no: the servers only",
+            "hosts", "a hosts file: the server, the back end and the load generators on other machines over SSH "
+                    + "(README: Several machines; default: everything on this machine)");
 
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_TRIALS = 100;
@@ -61,7 +66,19 @@ record RunOptions(
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(line.string("out", defaultOut)).normalize(),
                 cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"),
-                yesOrNo(line, "floor"));
+                yesOrNo(line, "floor"), hostsFile(line));
+    }
+
+    private static Path hostsFile(CommandLine line) {
+        String value = line.string("hosts", null);
+        if (value == null) {
+            return null;
+        }
+        Path file = Path.of(System.getProperty("user.dir")).resolve(value).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--hosts: no such file: " + value);
+        }
+        return file;
     }
 
     private static boolean yesOrNo(CommandLine line, String option) {

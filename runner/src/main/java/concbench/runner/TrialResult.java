@@ -2,6 +2,7 @@ package concbench.runner;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import concbench.contract.Variant;
+import concbench.runner.hosts.LoadgenShare;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import java.util.Map;
  *                         that failed before it, and in results of version 1
  * @param threadRoles      the implementation's own thread-name patterns by role, as its jar declared them; null in
  *                         results of version 1
+ * @param loadgens         in a run on several machines, each load generator host's share of the load and the
+ *                         requests of each phase its own {@code simulation.log} recorded; null on one machine
  */
 public record TrialResult(
         int formatVersion,
@@ -39,12 +42,22 @@ public record TrialResult(
         Map<String, Long> gatlingErrors,
         List<PhaseResult> phases,
         Warmup warmup,
-        Map<String, String> threadRoles) {
+        Map<String, String> threadRoles,
+        List<LoadgenShare> loadgens) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     /** The implementation name of the measurement floor's trials. */
     public static final String FLOOR = "floor";
+
+    /** A trial on one machine. */
+    public TrialResult(int formatVersion, String implementation, String scenario, int trial,
+            Map<String, String> serverOptions, Map<String, String> serverProperties, String status, String failure,
+            String logTail, String startedAt, String finishedAt, String gatlingReport, Map<String, Long> gatlingErrors,
+            List<PhaseResult> phases, Warmup warmup, Map<String, String> threadRoles) {
+        this(formatVersion, implementation, scenario, trial, serverOptions, serverProperties, status, failure, logTail,
+                startedAt, finishedAt, gatlingReport, gatlingErrors, phases, warmup, threadRoles, null);
+    }
 
     /** A trial as results of version 1 recorded it. */
     public TrialResult(int formatVersion, String implementation, String scenario, int trial, String status,
@@ -83,6 +96,6 @@ public record TrialResult(
     /** The same trial under another number, its Gatling report at another relative path ({@code ./bench ab}). */
     public TrialResult renumbered(int number, String report) {
         return new TrialResult(formatVersion, implementation, scenario, number, serverOptions, serverProperties, status,
-                failure, logTail, startedAt, finishedAt, report, gatlingErrors, phases, warmup, threadRoles);
+                failure, logTail, startedAt, finishedAt, report, gatlingErrors, phases, warmup, threadRoles, loadgens);
     }
 }

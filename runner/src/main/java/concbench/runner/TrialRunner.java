@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * numbers read from Gatling's records. Whatever fails becomes a failed result with its reason; only an interrupt
  * of the whole run escapes.
  */
-final class TrialRunner {
+final class TrialRunner implements Trials {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVER_WATCH = Duration.ofMillis(250);
     /**
@@ -58,7 +58,8 @@ final class TrialRunner {
      *
      * @param implementation an implementation or a variant, by its {@link Variant} name, or the floor
      */
-    TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException {
+    @Override
+    public TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException {
         Variant variant = Variant.parse(implementation);
         String id = TrialResult.id(implementation, scenario.label(), trial);
         Instant started = Instant.now();
@@ -123,8 +124,8 @@ final class TrialRunner {
         progress.loadStarted();
         GatlingCommand command = new GatlingCommand(options.root(),
                 implementation.equals(TrialResult.FLOOR) ? FLOOR_SIMULATION : scenario.simulation(),
-                simulationProperties(scenario, port, implementation.equals(TrialResult.FLOOR), warmupProgress,
-                        warmupDone),
+                simulationProperties(options.profile(), scenario, "http://127.0.0.1:" + port,
+                        implementation.equals(TrialResult.FLOOR), warmupProgress, warmupDone),
                 gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
         GatlingProcess gatling = track(GatlingProcess.start(command, progress::gatlingSaid));
         ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
@@ -148,7 +149,7 @@ final class TrialRunner {
             run = gatling.await();
         }
         SimulationStats simulation = SimulationStats.read(run.simulationLog());
-        List<String> missing = expectedPhases(scenario).stream()
+        List<String> missing = expectedPhases(options.profile(), scenario).stream()
                 .filter(phase -> !simulation.phases().containsKey(phase)).toList();
         if (!missing.isEmpty()) {
             return failed(implementation, scenario, trial, started, "Gatling recorded no request of phase(s) "
@@ -157,15 +158,14 @@ final class TrialRunner {
         boolean backendSharesGenerator = backend != null && layout.backend().overlaps(layout.loadGenerator());
         List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout, backendSharesGenerator);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
-                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null,
-                started.toString(), Instant.now().toString(),
+                Variant.parse(implementation).options(), serverProperties(launcher, implementation), TrialResult.OK,
+                null, null, started.toString(), Instant.now().toString(),
                 options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
                 simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared());
     }
 
     /** The phases a simulation of the profile runs, by the names its requests carry. */
-    private List<String> expectedPhases(Scenario scenario) {
-        Profile profile = options.profile();
+    static List<String> expectedPhases(Profile profile, Scenario scenario) {
         List<String> phases = new ArrayList<>();
         phases.add(PhaseName.WARMUP.toString());
         profile.levels().forEach(level -> phases.add(PhaseName.sweep(level).toString()));
@@ -176,16 +176,22 @@ final class TrialRunner {
     /**
      * The system properties the simulations read: one place that turns a profile into a Gatling run. The floor
      * asks the back end for the delay a fan-out's calls wait (none for hello).
+     *
+     * @param warmupProgress null for a warm-up of the profile's longest length, which the runner does not end: on
+     *                       another host, where the runner cannot watch the files
      */
-    private Map<String, String> simulationProperties(Scenario scenario, int port, boolean floor, Path warmupProgress,
-            Path warmupDone) {
-        Profile profile = options.profile();
+    static Map<String, String> simulationProperties(Profile profile, Scenario scenario, String target, boolean floor,
+            Path warmupProgress, Path warmupDone) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("target", "http://127.0.0.1:" + port);
-        properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
+        properties.put("target", target);
         properties.put("warmupUsers", Integer.toString(profile.warmupUsers()));
-        properties.put("warmupProgressFile", warmupProgress.toString());
-        properties.put("warmupDoneFile", warmupDone.toString());
+        if (warmupProgress == null) {
+            properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds()));
+        } else {
+            properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
+            properties.put("warmupProgressFile", warmupProgress.toString());
+            properties.put("warmupDoneFile", warmupDone.toString());
+        }
         properties.put("levels", String.join(",", profile.levels().stream().map(String::valueOf).toList()));
         properties.put("levelSeconds", Integer.toString(profile.levelSeconds()));
         properties.put("rate", Integer.toString(profile.rate(scenario)));
@@ -197,13 +203,19 @@ final class TrialRunner {
 
     private TrialResult failed(String implementation, Scenario scenario, int trial, Instant started, String reason,
             String logTail) {
+        return failed(launcher, implementation, scenario, trial, started, reason, logTail);
+    }
+
+    static TrialResult failed(Launcher launcher, String implementation, Scenario scenario, int trial, Instant started,
+            String reason, String logTail) {
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
-                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.FAILED, reason,
-                logTail, started.toString(), Instant.now().toString(), null, Map.of(), List.of(), null, null);
+                Variant.parse(implementation).options(), serverProperties(launcher, implementation),
+                TrialResult.FAILED, reason, logTail, started.toString(), Instant.now().toString(), null, Map.of(),
+                List.of(), null, null);
     }
 
     /** What the server ran with from {@code config/<implementation>.properties}; a file it cannot read is none. */
-    private Map<String, String> serverProperties(String implementation) {
+    static Map<String, String> serverProperties(Launcher launcher, String implementation) {
         try {
             return launcher.serverProperties(Variant.parse(implementation));
         } catch (IOException e) {
@@ -217,7 +229,8 @@ final class TrialRunner {
     }
 
     /** Stops every child of the trial in progress, newest first; safe to call from a shutdown hook. */
-    synchronized void stopAll() {
+    @Override
+    public synchronized void stopAll() {
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

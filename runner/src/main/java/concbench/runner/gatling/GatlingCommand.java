@@ -30,8 +30,8 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
     /** Gatling's command-line entry point, the one its bundle and build plugins start. */
     static final String LAUNCHER = "io.gatling.app.Gatling";
     static final Path FLAGS_FILE = Path.of("config", "loadgen-jvm.flags");
-    static final Path MODULE_JAR = Path.of("gatling", "target", "gatling.jar");
-    static final Path LIBRARIES = Path.of("gatling", "target", "lib");
+    public static final Path MODULE_JAR = Path.of("gatling", "target", "gatling.jar");
+    public static final Path LIBRARIES = Path.of("gatling", "target", "lib");
 
     public GatlingCommand {
         projectRoot = projectRoot.toAbsolutePath();

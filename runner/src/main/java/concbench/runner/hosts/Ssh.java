@@ -102,8 +102,8 @@ public final class Ssh {
     }
 
     /** What a short command printed (standard output and error together) and its exit status. */
-    record Result(int status, String output) {
-        boolean ok() {
+    public record Result(int status, String output) {
+        public boolean ok() {
             return status == 0;
         }
     }
@@ -123,10 +123,16 @@ public final class Ssh {
                 return new byte[0];
             }
         });
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            return new Result(-1, "(no answer within " + timeout.toSeconds() + " s)");
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                return new Result(-1, "(no answer within " + timeout.toSeconds() + " s)");
+            }
+        } catch (InterruptedException e) {
+            // The run is being stopped: so is this command (its ssh's end ends what it ran under the guard).
+            process.destroy();
+            throw e;
         }
         try {
             // A process it left behind may hold the output open: what was written until now is all there is.

@@ -1,0 +1,13 @@
+package concbench.runner;
+
+/** What runs one trial: on this machine ({@link TrialRunner}) or on several ({@link RemoteTrialRunner}). */
+interface Trials {
+    /**
+     * One trial of a server, or of the floor when {@code implementation} is {@value TrialResult#FLOOR}; whatever
+     * fails becomes a failed result with its reason, only an interrupt of the whole run escapes.
+     */
+    TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException;
+
+    /** Stops every process of the trial in progress; safe to call from a shutdown hook. */
+    void stopAll();
+}
