@@ -41,6 +41,15 @@ public record RunManifest(
     public static final String COMPLETE = "complete";
     public static final String INTERRUPTED = "interrupted";
 
+    /** A run on one machine. */
+    public RunManifest(int formatVersion, String status, String startedAt, String finishedAt, Environment environment,
+            Profile profile, List<String> implementations, List<String> scenarios, int fanoutCalls, int fanoutDelayMs,
+            CpuLayout cpuLayout, boolean pinned, List<String> warnings, List<String> serverJvmFlags,
+            List<String> trialFiles, int failedTrials) {
+        this(formatVersion, status, startedAt, finishedAt, environment, profile, implementations, scenarios,
+                fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags, trialFiles, failedTrials, null);
+    }
+
     static RunManifest start(RunOptions options, CpuLayout layout, Launcher launcher, Environment environment)
             throws IOException {
         List<String> warnings = new ArrayList<>(layout.warnings());

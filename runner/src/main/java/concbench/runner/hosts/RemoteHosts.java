@@ -1,12 +1,16 @@
 package concbench.runner.hosts;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,7 +35,7 @@ public final class RemoteHosts implements AutoCloseable {
     private static final int SSH_FAILED = 255;
     private static final Duration PROBE_TIMEOUT = Ssh.CONNECT_TIMEOUT.plusSeconds(30);
     private static final Duration SHORT_COMMAND = Ssh.CONNECT_TIMEOUT.plusSeconds(10);
-    private static final int CLOCK_SAMPLES = 5;
+    private static final int CLOCK_SAMPLES = 20;
     private static final int RTT_SAMPLES = 5;
     private static final double MICROS_PER_MS = 1000.0;
     private static final String DEFAULT_SSH_PORT = "22";
@@ -164,27 +168,41 @@ public final class RemoteHosts implements AutoCloseable {
     }
 
     /**
-     * The host's clock minus ours, from the round trip of {@code date} over the master connection that took least:
-     * its reading is taken as made halfway through that round trip.
+     * The host's clock minus ours. One shell on the host answers each line it reads with its clock (bash's own, in
+     * microseconds, no process started), so the round trips timed here are the connection's alone; the answer of
+     * the quickest is taken as read halfway through it.
      */
     private static long clockOffset(Ssh ssh, Host host) throws IOException, InterruptedException {
-        long bestRoundTrip = Long.MAX_VALUE;
-        long offset = 0;
-        for (int i = 0; i < CLOCK_SAMPLES; i++) {
-            long before = System.currentTimeMillis();
-            Ssh.Result result = Ssh.run(ssh.command(host.destination(), List.of("date", "+%s%3N")), null,
-                    SHORT_COMMAND);
-            long after = System.currentTimeMillis();
-            if (!result.ok()) {
-                throw new IOException("cannot read the clock of " + host + ": " + result.output());
+        String script = "while read -r _; do echo ${EPOCHREALTIME/./}; done";
+        Process process = new ProcessBuilder(ssh.command(host.destination(), List.of("bash", "-c", script)))
+                .redirectErrorStream(true).start();
+        try (var ask = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+                var answers = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+            long bestRoundTrip = Long.MAX_VALUE;
+            long offsetMicros = 0;
+            for (int i = 0; i < CLOCK_SAMPLES; i++) {
+                long before = nowMicros();
+                ask.println();
+                String answer = answers.readLine();
+                long after = nowMicros();
+                if (answer == null || !answer.strip().matches("\\d+")) {
+                    throw new IOException("cannot read the clock of " + host + ": " + answer);
+                }
+                if (after - before < bestRoundTrip) {
+                    bestRoundTrip = after - before;
+                    offsetMicros = Long.parseLong(answer.strip()) - (before + after) / 2;
+                }
             }
-            long remote = Long.parseLong(lastLine(result.output()).strip());
-            if (after - before < bestRoundTrip) {
-                bestRoundTrip = after - before;
-                offset = remote - (before + after) / 2;
-            }
+            return Math.round(offsetMicros / MICROS_PER_MS);
+        } finally {
+            process.destroy();
         }
-        return offset;
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.List;
 final class Shipping {
     /** Shipping the Gatling libraries the first time over a slow link takes a while; afterwards, a second. */
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final String CHANGED_FILE = ">f";
+    /** How rsync's --itemize-changes starts the line of a file it sent. */
+    private static final String SENT_FILE = "<f";
 
     private Shipping() {
     }
@@ -36,7 +37,7 @@ final class Shipping {
             throw new IOException("cannot ship the suite's files to " + host + ": rsync exited " + result.status()
                     + ": " + result.output());
         }
-        return (int) result.output().lines().filter(line -> line.startsWith(CHANGED_FILE)).count();
+        return (int) result.output().lines().filter(line -> line.startsWith(SENT_FILE)).count();
     }
 
     /** Copies a folder of {@code host} ({@code remoteFolder}) into the local {@code into}. */

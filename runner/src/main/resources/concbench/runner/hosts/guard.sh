@@ -22,8 +22,9 @@ stop() {
 }
 trap 'stop; exit 143' TERM HUP INT
 # The watcher: reading standard input to its end means the connection is gone.
-# Bash's own read, not cat: no process of the watcher outlives it.
-{ while IFS= read -r _; do :; done; kill -TERM $$; } &
+# Bash's own read, not cat: no process of the watcher outlives it. "<&0" is needed: without job control bash gives a
+# background command /dev/null as its input unless it is told otherwise.
+{ while IFS= read -r _; do :; done; kill -TERM $$; } <&0 &
 watcher=$!
 wait "$child"
 status=$?
