@@ -14,6 +14,7 @@ import concbench.runner.TrialResult;
 import concbench.runner.gatling.LatencyHistogram.Latency;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
@@ -70,6 +71,15 @@ final class Tables {
             facts.add(new Fact("CPU layout", "server " + run.cpuLayout().server() + ", load generator "
                     + run.cpuLayout().loadGenerator() + ", back end " + run.cpuLayout().backend()
                     + (run.pinned() ? " (pinned with taskset)" : " (NOT pinned)")));
+        }
+        if (run.topology() != null) {
+            // A run on several machines: the machine above is the runner's; each host says what it ran on.
+            run.topology().forEach(host -> facts.add(new Fact("host " + host.label(), host.destination() + " ("
+                    + host.address() + ", " + host.hostName() + "): " + host.cpuModel() + ", " + host.cores()
+                    + " cores, pinned to CPUs " + host.cpus() + ", kernel " + host.kernel() + ", JDK " + host.jdk()
+                    + ", clock offset " + host.clockOffsetMs() + " ms" + (host.rttToServerMs() == null ? ""
+                    : ", round trip to the server " + String.format(Locale.ROOT, "%.3f", host.rttToServerMs())
+                    + " ms"))));
         }
         Profile profile = run.profile();
         if (profile != null) {
