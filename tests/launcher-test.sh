@@ -7,6 +7,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=tests/lib.sh
 source "$ROOT/tests/lib.sh"
+check "jq is there to read the JSON with" require_jq
 BENCH="$ROOT/bench"
 WORK=$(mktemp -d)
 STARTUP_SECONDS=60
@@ -79,7 +80,7 @@ jmh_quick_writes_json() {
   "$BENCH" jmh --quick 'SpawnAndJoin.inline' >"$WORK/jmh.log" 2>&1 || { cat "$WORK/jmh.log"; return 1; }
   json=$(sed -n 's/^bench: results: \(.*\.json\) .*/\1/p' "$WORK/jmh.log")
   [[ -n "$json" ]] || return 1
-  grep -q '"benchmark" : "concbench.jmh.SpawnAndJoin.inline"' "$json" \
+  json_is "$json" 'any(.[]; .benchmark == "concbench.jmh.SpawnAndJoin.inline")' \
     && grep -q '<tr><td>inline</td><td>tasks=1000</td><td>avgt</td>' "$(dirname "$json")/report.html" \
     && grep -q '^| inline | tasks=1000 | avgt |' "$(dirname "$json")/summary.md" && status=0
   rm -rf "$(dirname "$json")"

@@ -50,3 +50,25 @@ finish() {
   echo "$1: $passed passed, $failed failed"
   ((failed == 0))
 }
+
+# install_if_missing COMMAND PACKAGE: true once COMMAND is there, installing Debian's PACKAGE first when it is
+# missing and this may (root, with apt-get: as CI runs).
+install_if_missing() {
+  command -v "$1" >/dev/null && return 0
+  if ((EUID == 0)) && command -v apt-get >/dev/null; then
+    echo "note: installing $2 (Debian package)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2"; } >/dev/null 2>&1
+  fi
+  command -v "$1" >/dev/null || { echo "$1 is missing: apt-get install $2" >&2; return 1; }
+}
+
+# The tests read JSON with jq, never by Jackson's spacing; Debian does not install it by default, so a test that
+# reads JSON first checks `require_jq`.
+require_jq() {
+  install_if_missing jq jq
+}
+
+# json_is FILE FILTER: FILE is JSON and jq's FILTER is true of it, e.g. json_is run.json '.status == "complete"'.
+json_is() {
+  jq -e "$2" "$1" >/dev/null
+}

@@ -27,6 +27,6 @@ mkdir "$WORK/empty"
 "$BENCH" report "$WORK/empty" >"$WORK/empty.log" 2>&1
 status=$?
 check "a folder with nothing to report exits with status 2" test "$status" = 2
-check "and says what it looked for" grep -q "holds nothing to report: no run.json" "$WORK/empty.log"
+check "and says what it looked for" grep -q "holds none of run.json" "$WORK/empty.log"
 
 finish report

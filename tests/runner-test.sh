@@ -8,6 +8,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=tests/lib.sh
 source "$ROOT/tests/lib.sh"
+check "jq is there to read the JSON with" require_jq
 BENCH="$ROOT/bench"
 WORK=$(mktemp -d)
 RUN_SECONDS=240
@@ -20,9 +21,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# field_is FILE FIELD VALUE: FILE's top-level FIELD is VALUE (a string, or a number written as text).
 field_is() {
-  local file=$1 field=$2 value=$3
-  grep -qE "\"$field\" : \"?$value\"?" "$file"
+  jq -e --arg field "$2" --arg value "$3" '.[$field] | tostring == $value' "$1" >/dev/null
 }
 
 # run_in_background NAME ARGS...: ./bench run ARGS, output in $WORK/NAME.log, results in $WORK/NAME.
@@ -55,7 +56,7 @@ fi
 check "the run with a killed server ends" finished_within "$RUN_SECONDS"
 check "it exits with status 1 because a trial failed" test "${status:-}" = 1
 check "the killed server's trial is recorded as failed" field_is "$WORK/killed/netty-hello-1.json" status failed
-check "with the reason" grep -q 'the server was killed by signal 9' "$WORK/killed/netty-hello-1.json"
+check "with the reason" json_is "$WORK/killed/netty-hello-1.json" '(.failure // "") | contains("killed by signal 9")'
 check "the next server's trial completes" field_is "$WORK/killed/vertx-hello-1.json" status ok
 check "the run is complete" field_is "$WORK/killed/run.json" status complete
 check "it counts one failed trial" field_is "$WORK/killed/run.json" failedTrials 1
@@ -64,10 +65,12 @@ check "the run with a failed trial has its report" test -s "$WORK/killed/report.
 check "which shows the failed trial" grep -q 'trial failed: the server was killed by signal 9' "$WORK/killed/report.html"
 check "and the run printed where the report is" grep -q "^report: .*/killed/report.html" "$WORK/killed.log"
 check "the floor was measured after the servers" field_is "$WORK/killed/floor-hello-1.json" status ok
-check "through the same phases" grep -q '"name" : "rate-500"' "$WORK/killed/floor-hello-1.json"
-check "a trial records its warm-up" grep -q '"steadyState" : ' "$WORK/killed/vertx-hello-1.json"
-check "and its CPU per request by thread role" grep -q '"cpuMicrosPerRequestByRole" : {' "$WORK/killed/vertx-hello-1.json"
-check "and whether its fixed rate kept its schedule" grep -q '"kept" : ' "$WORK/killed/vertx-hello-1.json"
+check "through the same phases" json_is "$WORK/killed/floor-hello-1.json" 'any(.phases[]; .name == "rate-500")'
+check "a trial records its warm-up" json_is "$WORK/killed/vertx-hello-1.json" '.warmup | has("steadyState")'
+check "and its CPU per request by thread role" json_is "$WORK/killed/vertx-hello-1.json" \
+  'any(.phases[]; .cost.cpuMicrosPerRequestByRole | type == "object")'
+check "and whether its fixed rate kept its schedule" json_is "$WORK/killed/vertx-hello-1.json" \
+  'any(.phases[]; .schedule | type == "object" and has("kept"))'
 check "the report shows the floor as its own row" grep -q '<td>floor</td>' "$WORK/killed/report.html"
 check "and says what the floor measured" grep -q 'The floor, the back end itself' "$WORK/killed/report.html"
 check "and draws the CPU per request by thread role" grep -q 'Server CPU per request by thread role' \

@@ -8,11 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=tests/lib.sh
 source "$ROOT/tests/lib.sh"
 
-if ! command -v shellcheck >/dev/null && ((EUID == 0)) && command -v apt-get >/dev/null; then
-  { apt-get update -qq && apt-get install -y -qq shellcheck; } >/dev/null 2>&1
-fi
-installed() { command -v shellcheck >/dev/null; }
-check "shellcheck is installed (Debian: apt-get install shellcheck)" installed
+check "shellcheck is installed (Debian: apt-get install shellcheck)" install_if_missing shellcheck shellcheck
 
 if command -v shellcheck >/dev/null; then
   cd "$ROOT" || exit 1

@@ -1,6 +1,6 @@
 package concbench.gate;
 
-import concbench.runner.ThreadRole;
+import concbench.formats.ThreadRole;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

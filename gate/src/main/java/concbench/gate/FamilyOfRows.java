@@ -1,5 +1,7 @@
 package concbench.gate;
 
+import concbench.formats.Comparison.Row;
+import concbench.formats.Comparison.Side;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,7 +47,7 @@ final class FamilyOfRows {
             Row row = rows.get(i);
             detectable[i] = detectablePercent(row.base(), row.head().trials(), strictestBar);
             if (detectable[i] > row.thresholdPercent()) {
-                judged.set(i, row.tooNoisy(finite(detectable[i]), noisy(row, detectable[i], candidates.length)));
+                judged.set(i, tooNoisy(row, finite(detectable[i]), noisy(row, detectable[i], candidates.length)));
             } else {
                 family.add(i);
             }
@@ -58,7 +60,7 @@ final class FamilyOfRows {
             double adjusted = movedWorse(row) ? worse[k] : better[k];
             boolean stands = adjusted < Evidence.ALPHA;
             boolean demoted = !stands && (row.isRegression() || row.isImprovement());
-            judged.set(i, row.inFamily(detectable[i], adjusted, stands, demoted ? String.format(Locale.ROOT,
+            judged.set(i, inFamily(row, detectable[i], adjusted, stands, demoted ? String.format(Locale.ROOT,
                     "p = %s alone, but not evidence among %d gated rows (Holm's adjusted p = %s)",
                     Format.p(row.pValue()), family.size(), Format.p(adjusted)) : null));
         }
@@ -123,5 +125,23 @@ final class FamilyOfRows {
 
     private static Double finite(double value) {
         return Double.isInfinite(value) ? null : value;
+    }
+
+    /** The row, judged by the t-test, with the evidence of its family: it stands or becomes no change. */
+    private static Row inFamily(Row row, Double detectable, double adjustedP, boolean stands, String why) {
+        return new Row(row.implementation(), row.scenario(), row.phase(), row.metric(), row.unit(), row.better(),
+                row.base(), row.head(), row.changePercent(), row.thresholdPercent(), row.pValue(), adjustedP,
+                detectable, row.evidence(), stands ? row.verdict() : Row.NO_SIGNIFICANT_CHANGE, null, noted(row, why));
+    }
+
+    /** The row, judged by the t-test, left out of the family: its trials cannot show a change of its threshold. */
+    private static Row tooNoisy(Row row, Double detectable, String why) {
+        return new Row(row.implementation(), row.scenario(), row.phase(), row.metric(), row.unit(), row.better(),
+                row.base(), row.head(), row.changePercent(), row.thresholdPercent(), row.pValue(), null, detectable,
+                row.evidence(), Row.NOT_GATED, Row.TOO_NOISY, noted(row, why));
+    }
+
+    private static String noted(Row row, String more) {
+        return more == null ? row.note() : row.note() == null ? more : row.note() + "; " + more;
     }
 }

@@ -1,10 +1,14 @@
 package concbench.gate;
 
-import concbench.runner.RunManifest;
-import concbench.runner.RunResults;
-import concbench.runner.RunResults.UnusableResultsException;
-import java.nio.file.Files;
+import concbench.formats.Comparison;
+import concbench.formats.JmhResults;
+import concbench.formats.ResultsFolder.Content;
+import concbench.formats.ResultsFolder;
+import concbench.formats.RunManifest;
+import concbench.formats.RunResults.UnusableResultsException;
+import concbench.formats.RunResults;
 import java.nio.file.Path;
+import java.util.EnumSet;
 
 /**
  * One side of a comparison: a results folder with a run ({@code run.json} and its trial files), JMH's
@@ -18,18 +22,8 @@ record Folder(String given, RunResults run, JmhResults jmh) {
 
     /** @throws UnusableResultsException when the folder is missing, holds neither, or holds unreadable results */
     static Folder read(String given) throws UnusableResultsException {
-        Path dir = Path.of(given);
-        if (!Files.isDirectory(dir)) {
-            throw new UnusableResultsException(given + " is not a folder");
-        }
-        boolean hasRun = Files.isRegularFile(dir.resolve(RunManifest.FILE));
-        boolean hasJmh = Files.isRegularFile(dir.resolve(JmhResults.FILE));
-        if (!hasRun && !hasJmh) {
-            throw new UnusableResultsException(given + " holds neither " + RunManifest.FILE
-                    + " (./bench run writes it) nor " + JmhResults.FILE + " (./bench jmh writes it)");
-        }
-        return new Folder(given, hasRun ? RunResults.read(dir) : null,
-                hasJmh ? JmhResults.read(dir.resolve(JmhResults.FILE)) : null);
+        ResultsFolder folder = ResultsFolder.read(Path.of(given), EnumSet.of(Content.RUN, Content.JMH));
+        return new Folder(given, folder.run(), folder.jmh());
     }
 
     /** What {@code compare.json} says of this side. */

@@ -1,5 +1,6 @@
 package concbench.gate;
 
+import concbench.formats.Comparison.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

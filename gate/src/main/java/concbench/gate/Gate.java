@@ -1,13 +1,13 @@
 package concbench.gate;
 
-import concbench.runner.ResultFiles;
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.Comparison.Row;
+import concbench.formats.Comparison;
+import concbench.formats.Pool;
+import concbench.formats.ResultFiles;
+import concbench.formats.RunResults.UnusableResultsException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,10 +95,10 @@ public final class Gate {
                     + base.contents() + ", " + head.given() + " holds " + head.contents()
                     + (notCompared.isEmpty() ? "" : "; " + String.join("; ", notCompared)));
         }
-        Comparison comparison = Comparison.of(base, head, FamilyOfRows.judge(rows), settings);
+        Comparison comparison = Comparisons.of(base, head, FamilyOfRows.judge(rows), settings);
         Path dir = Path.of(head.given());
         ResultFiles.write(dir.resolve(Comparison.FILE), comparison);
-        writeAtomically(dir.resolve(Summaries.MARKDOWN_FILE), Summaries.markdown(comparison, notCompared));
+        ResultFiles.writeText(dir.resolve(Summaries.MARKDOWN_FILE), Summaries.markdown(comparison, notCompared));
         out.print(Summaries.text(comparison, notCompared));
         out.println("written: " + dir.resolve(Comparison.FILE) + ", " + dir.resolve(Summaries.MARKDOWN_FILE));
         return comparison.passed() ? PASS : REGRESSION;
@@ -112,11 +112,5 @@ public final class Gate {
         int trials = Pool.pool(out, args.subList(1, args.size()).stream().map(Path::of).toList()).trials().size();
         this.out.println("pooled " + trials + " trial(s) of " + (args.size() - 1) + " run(s) into " + out);
         return PASS;
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

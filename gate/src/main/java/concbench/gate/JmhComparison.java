@@ -1,5 +1,7 @@
 package concbench.gate;
 
+import concbench.formats.Comparison.Row;
+import concbench.formats.JmhResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +22,12 @@ final class JmhComparison {
     }
 
     static Rows compare(JmhResults base, JmhResults head, Thresholds thresholds) {
-        Map<List<String>, JmhResults.Score> baseScores = byKey(base);
-        Map<List<String>, JmhResults.Score> headScores = byKey(head);
+        Map<List<String>, JmhScore> baseScores = byKey(base);
+        Map<List<String>, JmhScore> headScores = byKey(head);
         List<Row> rows = new ArrayList<>();
         List<String> notCompared = new ArrayList<>();
         baseScores.forEach((key, score) -> {
-            JmhResults.Score other = headScores.get(key);
+            JmhScore other = headScores.get(key);
             String what = describe(score);
             if (other == null) {
                 notCompared.add(what + ": measured in the base run only");
@@ -42,8 +44,13 @@ final class JmhComparison {
                         + "operations per time, so which way is better is unknown");
                 return;
             }
+            if (Double.isNaN(score.metric().score()) || Double.isNaN(other.metric().score())) {
+                notCompared.add(what + ": JMH wrote no score (NaN) in the " + (Double.isNaN(score.metric().score())
+                        ? "base" : "head") + " run");
+                return;
+            }
             boolean gated = !score.timesAFootprint() && !other.timesAFootprint();
-            rows.add(Row.judge(new Row.Origin(score.benchmark(), SCENARIO, score.params()), measure, score.side(),
+            rows.add(Judge.row(new Judge.Origin(score.benchmark(), SCENARIO, score.params()), measure, score.side(),
                     other.side(), thresholds.of(Measure.SCORE), gated ? null : Row.TIMES_A_FOOTPRINT,
                     score.hasInterval() && other.hasInterval() ? null : "no error interval on a side",
                     gated ? List.of() : List.of(FOOTPRINT_TIMING)));
@@ -56,13 +63,13 @@ final class JmhComparison {
         return new Rows(rows, notCompared);
     }
 
-    private static Map<List<String>, JmhResults.Score> byKey(JmhResults results) {
-        Map<List<String>, JmhResults.Score> scores = new LinkedHashMap<>();
-        results.scores().forEach(s -> scores.put(List.of(s.benchmark(), s.params(), s.mode()), s));
+    private static Map<List<String>, JmhScore> byKey(JmhResults results) {
+        Map<List<String>, JmhScore> scores = new LinkedHashMap<>();
+        JmhScore.of(results).forEach(s -> scores.put(List.of(s.benchmark(), s.params(), s.mode()), s));
         return scores;
     }
 
-    private static String describe(JmhResults.Score score) {
+    private static String describe(JmhScore score) {
         return "jmh " + score.benchmark() + (score.params().isEmpty() ? "" : " " + score.params()) + " (" + score.mode()
                 + ")";
     }

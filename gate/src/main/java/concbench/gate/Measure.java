@@ -1,5 +1,6 @@
 package concbench.gate;
 
+import concbench.formats.Better;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -56,7 +57,7 @@ record Measure(String metric, String unit, Better better, Evidence evidence, dou
         if (unit.endsWith("/op")) {
             return new Measure(SCORE, unit, Better.LOWER, Evidence.DISJOINT_INTERVALS, 0);
         }
-        if (unit.startsWith(JmhResults.BYTES_PER)) {
+        if (unit.startsWith(JmhScore.BYTES_PER)) {
             return new Measure(SCORE, unit, Better.LOWER, Evidence.DISJOINT_INTERVALS, 0);
         }
         if (unit.startsWith("ops/")) {

@@ -1,5 +1,6 @@
 package concbench.gate;
 
+import concbench.formats.Comparison.Row;
 import java.util.List;
 
 /** The rows of a comparison, and what could not be compared, each with the reason. */

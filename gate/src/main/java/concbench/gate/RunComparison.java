@@ -1,8 +1,9 @@
 package concbench.gate;
 
-import concbench.runner.PhaseResult;
-import concbench.runner.RunResults;
-import concbench.runner.TrialResult;
+import concbench.formats.Comparison.Row;
+import concbench.formats.PhaseResult;
+import concbench.formats.RunResults;
+import concbench.formats.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ final class RunComparison {
             return;
         }
         if (base.stream().anyMatch(t -> !t.ok()) || head.stream().anyMatch(t -> !t.ok())) {
-            rows.add(failures(new Row.Origin(implementation, scenario, ""), base, head));
+            rows.add(failures(new Judge.Origin(implementation, scenario, ""), base, head));
         }
         List<TrialResult> baseOk = base.stream().filter(TrialResult::ok).toList();
         List<TrialResult> headOk = head.stream().filter(TrialResult::ok).toList();
@@ -149,8 +150,8 @@ final class RunComparison {
                         notes.add(String.format(Locale.ROOT, TOO_FEW_SAMPLES_NOTE, measure.metric(), needed, fewest));
                     }
                 }
-                rows.add(Row.judge(new Row.Origin(implementation, scenario, phase), measure,
-                        Side.ofTrials(baseValues), Side.ofTrials(headValues), thresholds.of(measure.metric()),
+                rows.add(Judge.row(new Judge.Origin(implementation, scenario, phase), measure,
+                        Intervals.ofTrials(baseValues), Intervals.ofTrials(headValues), thresholds.of(measure.metric()),
                         notGated, weakReason(baseValues, headValues), notes));
             }
         });
@@ -160,16 +161,16 @@ final class RunComparison {
      * A trial that failed (the server would not start, failed the contract, died, or Gatling failed) is worth
      * 100% against an ok trial's 0%: a server that stops working is the worst regression, and no noise.
      */
-    private Row failures(Row.Origin origin, List<TrialResult> base, List<TrialResult> head) {
+    private Row failures(Judge.Origin origin, List<TrialResult> base, List<TrialResult> head) {
         List<String> reasons = head.stream().filter(t -> !t.ok())
                 .map(t -> "head trial " + t.trial() + " failed: " + firstLine(t.failure())).toList();
-        return Row.judge(origin, Measure.FAILURES, Side.ofTrials(failed(base)), Side.ofTrials(failed(head)),
+        return Judge.row(origin, Measure.FAILURES, Intervals.ofTrials(failed(base)), Intervals.ofTrials(failed(head)),
                 thresholds.of(Measure.FAILED_TRIALS), null, weakReason(base, head), reasons);
     }
 
     /** With one trial on a side there is no spread to judge a change against. */
     private static String weakReason(List<?> base, List<?> head) {
-        return base.size() < 2 || head.size() < 2 ? Row.SINGLE_TRIAL : null;
+        return base.size() < 2 || head.size() < 2 ? Judge.SINGLE_TRIAL : null;
     }
 
     /** A failure's first line says what happened; the rest (the server's or Gatling's output) is in the trial file. */

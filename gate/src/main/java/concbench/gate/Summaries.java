@@ -1,5 +1,7 @@
 package concbench.gate;
 
+import concbench.formats.Comparison.Row;
+import concbench.formats.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,7 @@ final class Summaries {
             text.append(String.format(Locale.ROOT, TEXT_ROW, cells(row).toArray()));
         }
         notCompared.forEach(n -> text.append("not compared: ").append(n).append('\n'));
-        text.append("base and head: mean [").append(Math.round(Side.CONFIDENCE * 100))
+        text.append("base and head: mean [").append(Math.round(Intervals.CONFIDENCE * 100))
                 .append("% interval of the trial mean; JMH: its 99.9% interval]; p: the t-test's one-sided p-value "
                         + "of the row alone; adj. p: Holm's, over the rows judged together, which decides; the method "
                         + "is in compare.json\n");

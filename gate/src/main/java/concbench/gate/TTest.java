@@ -1,5 +1,7 @@
 package concbench.gate;
 
+import concbench.formats.Comparison.Side;
+
 /**
  * The two-sample t-test on two sides' trial values, with the variance pooled over both sides (Student's form).
  * The null hypothesis the gate tests is "the head performs as the base does": identical code, whose trials come

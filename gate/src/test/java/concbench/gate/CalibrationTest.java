@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import concbench.runner.RunResults;
+import concbench.formats.Comparison.Row;
+import concbench.formats.Comparison.Side;
+import concbench.formats.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

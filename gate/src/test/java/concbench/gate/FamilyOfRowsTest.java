@@ -5,22 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.Comparison.Row;
+import concbench.formats.Comparison.Side;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FamilyOfRowsTest {
-    private static final Side BASE = Side.ofTrials(List.of(100.0, 101.0, 99.0));
+    private static final Side BASE = Intervals.ofTrials(List.of(100.0, 101.0, 99.0));
     /** 15% above BASE, scattered: p = 0.0037 alone (t = 5.0 at 4 degrees of freedom). */
-    private static final Side SCATTERED_UP = Side.ofTrials(List.of(109.9, 115.0, 120.1));
+    private static final Side SCATTERED_UP = Intervals.ofTrials(List.of(109.9, 115.0, 120.1));
 
     private static Row throughput(Side base, Side head) {
-        return Row.judge(new Row.Origin("netty", "fanout", "sweep-64"), Measure.THROUGHPUT_OF_SWEEP, base, head, 10,
+        return Judge.row(new Judge.Origin("netty", "fanout", "sweep-64"), Measure.THROUGHPUT_OF_SWEEP, base, head, 10,
                 null, null, List.of());
     }
 
     private static Row cpu(Side base, Side head) {
-        return Row.judge(new Row.Origin("vertx", "fanout", "rate-200"), Measure.CPU, base, head, 10, null, null,
+        return Judge.row(new Judge.Origin("vertx", "fanout", "rate-200"), Measure.CPU, base, head, 10, null, null,
                 List.of());
     }
 
@@ -52,7 +54,7 @@ class FamilyOfRowsTest {
 
     @Test
     void regressionsAndImprovementsAreFamiliesOfTheirOwn() {
-        Side far = Side.ofTrials(List.of(130.0, 131.0, 129.0));
+        Side far = Intervals.ofTrials(List.of(130.0, 131.0, 129.0));
         List<Row> rows = FamilyOfRows.judge(List.of(cpu(BASE, far), throughput(BASE, far), throughput(BASE, BASE)));
         assertEquals(Row.REGRESSION, rows.get(0).verdict(), "more CPU per request");
         assertEquals(Row.IMPROVEMENT, rows.get(1).verdict(), "more throughput");
@@ -64,15 +66,15 @@ class FamilyOfRowsTest {
     void theDetectableChangeIsTheStrictestBarInStandardErrors() {
         // CV 1%, 3 + 3 trials, bar 0.01: t(0.99, 4) = 3.747 standard errors of sqrt(2/3) CVs.
         assertEquals(3.747 * Math.sqrt(2.0 / 3), FamilyOfRows.detectablePercent(BASE, 3, 0.01), 0.001);
-        assertEquals(0, FamilyOfRows.detectablePercent(Side.ofTrials(List.of(5.0, 5.0)), 2, 0.01));
+        assertEquals(0, FamilyOfRows.detectablePercent(Intervals.ofTrials(List.of(5.0, 5.0)), 2, 0.01));
         Row judged = FamilyOfRows.judge(List.of(throughput(BASE, BASE))).getFirst();
         assertEquals(3.747 * Math.sqrt(2.0 / 3), judged.detectableChangePercent(), 0.001);
     }
 
     @Test
     void rowsOutsideTheTTestAreLeftAsTheyWere() {
-        Row weak = Row.judge(new Row.Origin("netty", "hello", "sweep-64"), Measure.THROUGHPUT_OF_SWEEP,
-                Side.ofTrials(List.of(100.0)), Side.ofTrials(List.of(50.0)), 10, null, Row.SINGLE_TRIAL, List.of());
+        Row weak = Judge.row(new Judge.Origin("netty", "hello", "sweep-64"), Measure.THROUGHPUT_OF_SWEEP,
+                Intervals.ofTrials(List.of(100.0)), Intervals.ofTrials(List.of(50.0)), 10, null, Judge.SINGLE_TRIAL, List.of());
         Row judged = FamilyOfRows.judge(List.of(weak)).getFirst();
         assertEquals(weak, judged);
         assertNull(judged.adjustedPValue());

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import concbench.formats.Better;
+import concbench.formats.Comparison.Row;
+import concbench.formats.JmhResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,21 +68,32 @@ class JmhComparisonTest {
     }
 
     @Test
-    void readsJmhsOwnOutput() throws Exception {
+    void scoresJmhsOwnOutput() throws Exception {
         Files.copy(getClass().getResourceAsStream("jmh-base.json"), dir.resolve("jmh.json"));
         JmhResults results = JmhResults.read(dir.resolve("jmh.json"));
-        assertEquals(11, results.scores().size(), "8 benchmarks, and the memory one's 3 footprints");
-        JmhResults.Score avgt = results.scores().get(2);
+        List<JmhScore> scores = JmhScore.of(results);
+        assertEquals(11, scores.size(), "8 benchmarks, and the memory one's 3 footprints");
+        JmhScore avgt = scores.get(2);
         assertEquals(SPAWN, avgt.benchmark());
         assertEquals("tasks=100", avgt.params());
         assertEquals("us/op", avgt.unit());
-        assertEquals(75.578, avgt.score(), 0.001);
-        assertEquals(43.358, avgt.low(), 0.001);
+        assertEquals(75.578, avgt.side().mean(), 0.001);
+        assertEquals(43.358, avgt.side().low(), 0.001);
         assertTrue(avgt.hasInterval());
-        assertEquals("NettyHelloHotPath.getHello", results.scores().get(1).benchmark());
-        assertEquals("", results.scores().get(1).params());
-        assertTrue(!results.scores().get(4).hasInterval(), "--quick writes NaN");
+        assertEquals("NettyHelloHotPath.getHello", scores.get(1).benchmark());
+        assertEquals("", scores.get(1).params());
+        assertTrue(!scores.get(4).hasInterval(), "--quick writes NaN");
         assertEquals("25.0.3+9-LTS", results.jdk());
+    }
+
+    @Test
+    void aScoreJmhCouldNotGiveIsListedNotCompared() throws Exception {
+        ArrayNode head = base.deepCopy();
+        ((ObjectNode) head.get(0).get("primaryMetric")).put("score", "NaN");
+        Rows rows = compareWith(head);
+        assertEquals(10, rows.rows().size());
+        assertEquals(List.of("jmh " + SPAWN + " tasks=100 (thrpt): JMH wrote no score (NaN) in the head run"),
+                rows.notCompared());
     }
 
     @Test

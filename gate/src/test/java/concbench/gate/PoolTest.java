@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concbench.runner.Profile;
-import concbench.runner.RunResults;
-import concbench.runner.TrialResult;
+import concbench.formats.Pool;
+import concbench.formats.Profile;
+import concbench.formats.RunResults;
+import concbench.formats.TrialResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,15 +3,16 @@ package concbench.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concbench.runner.PhaseCost;
-import concbench.runner.PhaseResult;
-import concbench.runner.Profile;
-import concbench.runner.RunResults;
-import concbench.runner.ThreadRole;
-import concbench.runner.TrialResult;
-import concbench.runner.gatling.LatencyHistogram;
-import concbench.runner.gatling.PhaseStats;
-import concbench.runner.gatling.Timeline;
+import concbench.formats.Comparison.Row;
+import concbench.formats.Latency;
+import concbench.formats.PhaseCost;
+import concbench.formats.PhaseResult;
+import concbench.formats.PhaseStats;
+import concbench.formats.Profile;
+import concbench.formats.RunResults;
+import concbench.formats.ThreadRole;
+import concbench.formats.Timeline;
+import concbench.formats.TrialResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ class RoleAndFloorRowsTest {
         }
         double total = roles.values().stream().mapToDouble(Double::doubleValue).sum();
         PhaseStats stats = new PhaseStats("rate-500", 1000, 0, Map.of(), 0, 2000, 500,
-                new LatencyHistogram.Latency(1000, p99 / 2, p99, p99 + number * 0.01, p99 * 2, p99 * 2),
+                new Latency(1000, p99 / 2, p99, p99 + number * 0.01, p99 * 2, p99 * 2),
                 new Timeline(0, List.of(1000L), List.of(0L)));
         PhaseCost cost = new PhaseCost(0.5, total, 1L << 27, 20, 0.5, false, 0.4, roles, null);
         return new TrialResult(2, implementation, "hello", number, Map.of(), Map.of(), TrialResult.OK, null, null,

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.Better;
+import concbench.formats.Comparison.Row;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -207,8 +209,8 @@ class RunComparisonTest {
     @Test
     void whatOnlyOneSideMeasuredIsListedNotCompared() {
         Rows rows = RunComparison.compare(run(throughputs(10_000, 10_000)),
-                new concbench.runner.RunResults(java.nio.file.Path.of("x"), Synthetic.manifest(
-                        concbench.runner.Profile.SMOKE, "cpu", 0), List.of()), Thresholds.defaults());
+                new concbench.formats.RunResults(java.nio.file.Path.of("x"), Synthetic.manifest(
+                        concbench.formats.Profile.SMOKE, "cpu", 0), List.of()), Thresholds.defaults());
         assertTrue(rows.rows().isEmpty());
         assertEquals(List.of("netty hello: measured in the base run only"), rows.notCompared());
     }

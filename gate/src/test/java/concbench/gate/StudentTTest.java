@@ -2,6 +2,7 @@ package concbench.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import concbench.formats.Comparison.Side;
 import org.junit.jupiter.api.Test;
 
 /** Against values from published t tables: the gate's p-values and intervals are only as good as these. */
@@ -36,8 +37,8 @@ class StudentTTest {
     void theTTestGivesTheTextbookPValue() {
         // Means 10 and 12, variances 1 and 4, 3 trials each: pooled variance 2.5, t = 2 / sqrt(2.5 x 2/3) = 1.549
         // at 4 degrees of freedom (Welch's would be 2.94 from these same variances).
-        Side base = Side.ofTrials(java.util.List.of(9.0, 10.0, 11.0));
-        Side head = Side.ofTrials(java.util.List.of(10.0, 12.0, 14.0));
+        Side base = Intervals.ofTrials(java.util.List.of(9.0, 10.0, 11.0));
+        Side head = Intervals.ofTrials(java.util.List.of(10.0, 12.0, 14.0));
         assertEquals(StudentT.cdf(-2 / Math.sqrt(5.0 / 3), 4), TTest.oneSidedP(base, head), 1e-12);
         assertEquals(0.098, TTest.oneSidedP(base, head), 0.001);
         assertEquals(0.5, TTest.oneSidedP(base, base), 1e-12);

@@ -1,18 +1,18 @@
 package concbench.gate;
 
-import concbench.runner.CpuLayout;
-import concbench.runner.CpuSet;
-import concbench.runner.Environment;
-import concbench.runner.PhaseCost;
-import concbench.runner.PhaseResult;
-import concbench.runner.Profile;
-import concbench.runner.ResultFiles;
-import concbench.runner.RunManifest;
-import concbench.runner.RunResults;
-import concbench.runner.TrialResult;
-import concbench.runner.gatling.LatencyHistogram;
-import concbench.runner.gatling.PhaseStats;
-import concbench.runner.gatling.Timeline;
+import concbench.formats.CpuLayout;
+import concbench.formats.CpuSet;
+import concbench.formats.Environment;
+import concbench.formats.Latency;
+import concbench.formats.PhaseCost;
+import concbench.formats.PhaseResult;
+import concbench.formats.PhaseStats;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.RunManifest;
+import concbench.formats.RunResults;
+import concbench.formats.Timeline;
+import concbench.formats.TrialResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ final class Synthetic {
             double p50, double p99, double p999, double cpu, boolean bound) {
         long ok = Math.round(throughput * 2);
         PhaseStats stats = new PhaseStats(name, ok, ko, ko == 0 ? Map.of() : Map.of("status 500", ko), 0, 2000,
-                throughput, new LatencyHistogram.Latency(ok, p50, p99, p99, p999, p999),
+                throughput, new Latency(ok, p50, p99, p99, p999, p999),
                 new Timeline(0, List.of(ok), List.of(ko)));
         return new PhaseResult(name, kind, users, rate, stats,
                 new PhaseCost(0.5, cpu, 1L << 27, 20, bound ? 0.99 : 0.5, bound));

@@ -1,10 +1,10 @@
 package concbench.report;
 
+import concbench.formats.Latency;
+import concbench.formats.PhaseResult;
+import concbench.formats.ThreadRole;
+import concbench.formats.Timeline;
 import concbench.report.RunView.Measured;
-import concbench.runner.PhaseResult;
-import concbench.runner.ThreadRole;
-import concbench.runner.gatling.LatencyHistogram.Latency;
-import concbench.runner.gatling.Timeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package concbench.report;
 
+import concbench.formats.PhaseResult;
+import concbench.formats.TrialResult;
 import concbench.report.RunView.Measured;
-import concbench.runner.PhaseResult;
-import concbench.runner.TrialResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;

@@ -1,7 +1,11 @@
 package concbench.report;
 
-import concbench.runner.ThreadRole;
-import concbench.runner.TrialResult;
+import concbench.formats.Comparison;
+import concbench.formats.JmhResults;
+import concbench.formats.Latency;
+import concbench.formats.ResultsFolder;
+import concbench.formats.ThreadRole;
+import concbench.formats.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +65,7 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(ReportInputs inputs) {
+    static String render(ResultsFolder inputs) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
@@ -102,7 +106,7 @@ final class HtmlReport {
         return html.toString();
     }
 
-    private static String contents(ReportInputs inputs, RunView view) {
+    private static String contents(ResultsFolder inputs, RunView view) {
         List<String> links = new ArrayList<>();
         if (view != null) {
             links.add(link("run", "The run"));

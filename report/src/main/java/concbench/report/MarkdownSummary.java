@@ -1,5 +1,7 @@
 package concbench.report;
 
+import concbench.formats.Comparison;
+import concbench.formats.ResultsFolder;
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ final class MarkdownSummary {
     private MarkdownSummary() {
     }
 
-    static String render(ReportInputs inputs) {
+    static String render(ResultsFolder inputs) {
         StringBuilder md = new StringBuilder("# ").append(Markdown.escape(Report.title(inputs))).append("\n\n")
                 .append(Markdown.escape(Report.lead(inputs))).append("\n\n");
         if (inputs.run() != null) {

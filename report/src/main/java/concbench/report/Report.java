@@ -1,12 +1,13 @@
 package concbench.report;
 
-import concbench.runner.RunManifest;
-import concbench.runner.TrialResult;
+import concbench.formats.Comparison;
+import concbench.formats.JmhResults;
+import concbench.formats.ResultFiles;
+import concbench.formats.ResultsFolder;
+import concbench.formats.RunManifest;
+import concbench.formats.TrialResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,21 +29,15 @@ final class Report {
     }
 
     /** The two files written, HTML first. */
-    static List<Path> write(ReportInputs inputs) throws IOException {
+    static List<Path> write(ResultsFolder inputs) throws IOException {
         Path html = inputs.dir().resolve(HTML_FILE);
         Path summary = inputs.dir().resolve(SUMMARY_FILE);
-        writeAtomically(html, HtmlReport.render(inputs));
-        writeAtomically(summary, MarkdownSummary.render(inputs));
+        ResultFiles.writeText(html, HtmlReport.render(inputs));
+        ResultFiles.writeText(summary, MarkdownSummary.render(inputs));
         return List.of(html, summary);
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static String title(ReportInputs inputs) {
+    static String title(ResultsFolder inputs) {
         if (inputs.run() != null) {
             RunManifest run = inputs.run().manifest();
             RunView view = new RunView(inputs.run());
@@ -57,7 +52,7 @@ final class Report {
     }
 
     /** One sentence: when, on what, how it ended; for a folder without a run, where its results came from. */
-    static String lead(ReportInputs inputs) {
+    static String lead(ResultsFolder inputs) {
         if (inputs.run() != null) {
             RunManifest run = inputs.run().manifest();
             String machine = run.environment() == null ? "an unrecorded machine"
@@ -99,7 +94,7 @@ final class Report {
                 + comparison.rows().size() + " compared figures.";
     }
 
-    private static String side(Comparison.Side side) {
+    private static String side(Comparison.End side) {
         String details = Stream.of(side.gitCommit() == null ? null : "commit " + side.gitCommit(),
                 side.profile() == null ? null : "profile " + side.profile(),
                 side.startedAt() == null ? null : "started " + side.startedAt())

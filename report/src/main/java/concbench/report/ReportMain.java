@@ -1,6 +1,7 @@
 package concbench.report;
 
-import concbench.runner.RunResults.UnusableResultsException;
+import concbench.formats.ResultsFolder;
+import concbench.formats.RunResults.UnusableResultsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ReportMain {
             return help ? 0 : USAGE_ERROR;
         }
         try {
-            List<Path> written = Report.write(ReportInputs.read(Path.of(args[0])));
+            List<Path> written = Report.write(ResultsFolder.read(Path.of(args[0])));
             System.out.println("report:  " + written.get(0));
             System.out.println("summary: " + written.get(1));
             return 0;

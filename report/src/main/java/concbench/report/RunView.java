@@ -1,9 +1,9 @@
 package concbench.report;
 
-import concbench.runner.PhaseResult;
-import concbench.runner.RunManifest;
-import concbench.runner.RunResults;
-import concbench.runner.TrialResult;
+import concbench.formats.PhaseResult;
+import concbench.formats.RunManifest;
+import concbench.formats.RunResults;
+import concbench.formats.TrialResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,17 +1,19 @@
 package concbench.report;
 
+import concbench.formats.Comparison;
+import concbench.formats.Environment;
+import concbench.formats.JmhResults;
+import concbench.formats.Latency;
+import concbench.formats.PhaseCost;
+import concbench.formats.PhaseResult;
+import concbench.formats.Profile;
+import concbench.formats.RunManifest;
+import concbench.formats.ThreadRole;
+import concbench.formats.TrialResult;
 import concbench.report.RunView.Measured;
 import concbench.report.Table.Cell;
 import concbench.report.Table.Mark;
 import concbench.report.Table.Row;
-import concbench.runner.Environment;
-import concbench.runner.PhaseCost;
-import concbench.runner.PhaseResult;
-import concbench.runner.Profile;
-import concbench.runner.RunManifest;
-import concbench.runner.ThreadRole;
-import concbench.runner.TrialResult;
-import concbench.runner.gatling.LatencyHistogram.Latency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -369,8 +371,8 @@ final class Tables {
     static Table comparison(Comparison comparison) {
         List<Row> rows = new ArrayList<>();
         for (Comparison.Row row : comparison.rows()) {
-            Mark mark = Comparison.REGRESSION.equals(row.verdict()) ? Mark.REGRESSION
-                    : Comparison.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
+            Mark mark = Comparison.Row.REGRESSION.equals(row.verdict()) ? Mark.REGRESSION
+                    : Comparison.Row.IMPROVEMENT.equals(row.verdict()) ? Mark.IMPROVEMENT : Mark.NONE;
             rows.add(Row.of(mark, row.implementation(), row.scenario(), row.phase(),
                     row.metric() + " (" + row.unit() + ", " + row.better() + " is better)", side(row.base()),
                     side(row.head()), row.changePercent() == null ? "from 0" : Fmt.change(row.changePercent()),
@@ -387,7 +389,7 @@ final class Tables {
                 + "which its verdict used."));
     }
 
-    private static String side(Comparison.Values values) {
+    private static String side(Comparison.Side values) {
         if (values == null) {
             return NONE;
         }

@@ -1,5 +1,6 @@
 package concbench.report;
 
+import concbench.formats.ResultsFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -37,7 +38,7 @@ final class Fixtures {
 
     /** Writes the report of {@code dir} and returns report.html's text. */
     static String html(Path dir) throws Exception {
-        Report.write(ReportInputs.read(dir));
+        Report.write(ResultsFolder.read(dir));
         return Files.readString(dir.resolve(Report.HTML_FILE));
     }
 

@@ -3,7 +3,7 @@ package concbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concbench.runner.ThreadRole;
+import concbench.formats.ThreadRole;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

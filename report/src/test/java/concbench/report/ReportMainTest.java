@@ -58,8 +58,8 @@ class ReportMainTest {
 
     @Test
     void aFolderWithNothingToReport() {
-        assertFails(temp.toString(), "holds nothing to report: no run.json (./bench run), jmh.json (./bench jmh) or "
-                + "compare.json (./bench compare)");
+        assertFails(temp.toString(), "holds none of run.json (./bench run writes it), jmh.json (./bench jmh writes it) or "
+                + "compare.json (./bench compare writes it)");
     }
 
     @Test

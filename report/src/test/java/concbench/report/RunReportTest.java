@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concbench.runner.PhaseResult;
-import concbench.runner.RunResults;
-import concbench.runner.TrialResult;
+import concbench.formats.PhaseResult;
+import concbench.formats.RunResults;
+import concbench.formats.TrialResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

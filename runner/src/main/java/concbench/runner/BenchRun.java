@@ -1,6 +1,12 @@
 package concbench.runner;
 
 import concbench.contract.Variant;
+import concbench.formats.CpuLayout;
+import concbench.formats.CpuSet;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.RunManifest;
+import concbench.formats.TrialResult;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.hosts.HostsFile;
 import concbench.runner.hosts.RemoteHosts;
@@ -98,7 +104,7 @@ public final class BenchRun {
             return executeOnHosts(progress, total);
         }
         trials = new TrialRunner(options, layout, launcher, progress, PROC);
-        RunManifest manifest = RunManifest.start(options, layout, launcher, Environment.probe(options.root()));
+        RunManifest manifest = RunStart.manifest(options, layout, launcher, EnvironmentProbe.probe(options.root()));
         return execute(manifest, progress, total);
     }
 
@@ -125,8 +131,8 @@ public final class BenchRun {
         try (hosts) {
             RemoteTrialRunner remote = new RemoteTrialRunner(options, hosts, launcher, progress);
             trials = remote;
-            RunManifest manifest = RunManifest.start(options, remote.layout(), launcher,
-                    Environment.probe(options.root())).on(hosts.records());
+            RunManifest manifest = RunStart.manifest(options, remote.layout(), launcher,
+                    EnvironmentProbe.probe(options.root())).on(hosts.records());
             return execute(manifest, progress, total);
         }
     }

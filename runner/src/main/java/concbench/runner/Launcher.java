@@ -3,6 +3,7 @@ package concbench.runner;
 import concbench.contract.ServerLauncher;
 import concbench.contract.ServerProperties;
 import concbench.contract.Variant;
+import concbench.formats.CpuSet;
 import concbench.runner.gatling.JvmFlags;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package concbench.runner;
 
+import concbench.formats.Profile;
+import concbench.formats.Warmup;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,12 +1,17 @@
 package concbench.runner;
 
 import concbench.contract.Variant;
+import concbench.formats.CpuLayout;
+import concbench.formats.PhaseResult;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.TrialResult;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
 import concbench.runner.gatling.SimulationStats;
 import concbench.runner.hosts.Host;
 import concbench.runner.hosts.LoadSplit;
-import concbench.runner.hosts.LoadgenShare;
+import concbench.formats.LoadgenShare;
 import concbench.runner.hosts.RemoteHosts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +130,7 @@ final class RemoteTrialRunner implements Trials {
         boolean floor = implementation.equals(TrialResult.FLOOR);
         List<Host> generators = hosts.loadGenerators();
         LoadSplit split = LoadSplit.of(generators.stream().map(Host::label).toList(), profile.levels(),
-                profile.rate(scenario), profile.warmupUsers());
+                scenario.rate(profile), profile.warmupUsers());
         progress.step("verified; loading it with Gatling on " + generators.size() + " host(s): " + generators);
         progress.loadStarted();
         Map<String, String> common = TrialRunner.simulationProperties(profile, scenario, target, floor, null, null);
@@ -182,7 +187,7 @@ final class RemoteTrialRunner implements Trials {
             return failed(implementation, scenario, trial, started, "Gatling recorded no request of phase(s) "
                     + missing, server.tail());
         }
-        List<PhaseResult> phases = PhaseResult.of(merged, List.of(), layout(), false);
+        List<PhaseResult> phases = PhaseResults.of(merged, List.of(), layout(), false);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
                 Variant.parse(implementation).options(), TrialRunner.serverProperties(launcher, implementation),
                 TrialResult.OK, null, null, started.toString(), Instant.now().toString(),

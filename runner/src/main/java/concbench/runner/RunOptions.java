@@ -2,6 +2,8 @@ package concbench.runner;
 
 import concbench.contract.CommandLine;
 import concbench.contract.Variant;
+import concbench.formats.CpuSet;
+import concbench.formats.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -62,7 +64,7 @@ record RunOptions(
         List<String> implementations = list(line.string("impls", String.join(",", available))).stream()
                 .map(name -> variant(name, available).name()).distinct().toList();
         List<Scenario> scenarios = list(line.string("scenarios", "hello,fanout")).stream().map(Scenario::named).toList();
-        String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + Environment.localHostName();
+        String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + EnvironmentProbe.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(line.string("out", defaultOut)).normalize(),
                 cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"),

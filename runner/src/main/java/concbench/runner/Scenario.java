@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.formats.Profile;
 import java.util.Locale;
 
 /** The two scenarios every server serves, and the Gatling simulation that loads each. */
@@ -24,6 +25,11 @@ public enum Scenario {
     /** The name on the command line and in results, e.g. {@code fanout}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The fixed arrival rate of this scenario's latency run in {@code profile}, requests per second. */
+    public int rate(Profile profile) {
+        return this == HELLO ? profile.helloRate() : profile.fanoutRate();
     }
 
     /** @throws IllegalArgumentException naming the scenarios there are */

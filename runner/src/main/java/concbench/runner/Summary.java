@@ -1,5 +1,7 @@
 package concbench.runner;
 
+import concbench.formats.PhaseResult;
+import concbench.formats.TrialResult;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.formats.ThreadRole;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.formats.ThreadRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

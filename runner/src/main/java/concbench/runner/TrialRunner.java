@@ -1,6 +1,11 @@
 package concbench.runner;
 
 import concbench.contract.Variant;
+import concbench.formats.CpuLayout;
+import concbench.formats.PhaseResult;
+import concbench.formats.Profile;
+import concbench.formats.ResultFiles;
+import concbench.formats.TrialResult;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
 import concbench.runner.gatling.PhaseName;
@@ -156,7 +161,7 @@ final class TrialRunner implements Trials {
                     + missing, server.tail());
         }
         boolean backendSharesGenerator = backend != null && layout.backend().overlaps(layout.loadGenerator());
-        List<PhaseResult> phases = PhaseResult.of(simulation, sampler.samples(), layout, backendSharesGenerator);
+        List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout, backendSharesGenerator);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
                 Variant.parse(implementation).options(), serverProperties(launcher, implementation), TrialResult.OK,
                 null, null, started.toString(), Instant.now().toString(),
@@ -169,7 +174,7 @@ final class TrialRunner implements Trials {
         List<String> phases = new ArrayList<>();
         phases.add(PhaseName.WARMUP.toString());
         profile.levels().forEach(level -> phases.add(PhaseName.sweep(level).toString()));
-        phases.add(PhaseName.rate(profile.rate(scenario)).toString());
+        phases.add(PhaseName.rate(scenario.rate(profile)).toString());
         return phases;
     }
 
@@ -194,7 +199,7 @@ final class TrialRunner implements Trials {
         }
         properties.put("levels", String.join(",", profile.levels().stream().map(String::valueOf).toList()));
         properties.put("levelSeconds", Integer.toString(profile.levelSeconds()));
-        properties.put("rate", Integer.toString(profile.rate(scenario)));
+        properties.put("rate", Integer.toString(scenario.rate(profile)));
         properties.put("rateSeconds", Integer.toString(profile.rateSeconds()));
         properties.put("calls", Integer.toString(Scenario.FANOUT_CALLS));
         properties.put("delayMs", Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));

@@ -1,5 +1,7 @@
 package concbench.runner;
 
+import concbench.formats.TrialResult;
+
 /** What runs one trial: on this machine ({@link TrialRunner}) or on several ({@link RemoteTrialRunner}). */
 interface Trials {
     /**

@@ -1,5 +1,7 @@
 package concbench.runner;
 
+import concbench.formats.ThreadRole;
+import concbench.formats.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.Profile;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import concbench.backend.DelayBackend;
 import concbench.contract.Contract;
 import concbench.contract.Variant;
+import concbench.formats.CpuSet;
+import concbench.formats.PhaseCost;
+import concbench.formats.ThreadRole;
+import concbench.formats.TrialResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +86,7 @@ class ServerThreadsTest {
             assertTrue(total > 0, "the server spent CPU time under load");
             assertEquals(total, roles, SUM_TOLERANCE * total, implementation + ": the roles add up to the total");
 
-            PhaseCost cost = PhaseCost.of(sampler.samples(), first.epochMs(), last.epochMs(), requests,
+            PhaseCost cost = PhaseCosts.of(sampler.samples(), first.epochMs(), last.epochMs(), requests,
                     cpus.size(), cpus.size(), false);
             assertNotNull(cost.cpuMicrosPerRequestByRole());
             Map<String, Integer> threads = cost.threadsByRole();

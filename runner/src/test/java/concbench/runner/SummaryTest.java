@@ -3,9 +3,12 @@ package concbench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concbench.runner.gatling.LatencyHistogram;
-import concbench.runner.gatling.PhaseStats;
-import concbench.runner.gatling.Timeline;
+import concbench.formats.Latency;
+import concbench.formats.PhaseCost;
+import concbench.formats.PhaseResult;
+import concbench.formats.PhaseStats;
+import concbench.formats.Timeline;
+import concbench.formats.TrialResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,7 @@ class SummaryTest {
     private static PhaseResult phase(String name, String kind, int users, int rate, long ko, double throughput,
             boolean generatorBound) {
         PhaseStats stats = new PhaseStats(name, 1000, ko, Map.of(), 0, 1000, throughput,
-                new LatencyHistogram.Latency(1000, 0, 1, 2, 5, 9), new Timeline(0, List.of(1000L), List.of(ko)));
+                new Latency(1000, 0, 1, 2, 5, 9), new Timeline(0, List.of(1000L), List.of(ko)));
         PhaseCost cost = new PhaseCost(0.5, 12.5, 64L * 1024 * 1024, 21, generatorBound ? 0.95 : 0.5, generatorBound);
         return new PhaseResult(name, kind, users, rate, stats, cost);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.ThreadRole;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

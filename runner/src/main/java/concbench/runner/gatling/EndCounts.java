@@ -1,5 +1,6 @@
 package concbench.runner.gatling;
 
+import concbench.formats.Timeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

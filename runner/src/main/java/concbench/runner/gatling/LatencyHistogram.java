@@ -1,5 +1,6 @@
 package concbench.runner.gatling;
 
+import concbench.formats.Latency;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -16,13 +17,6 @@ public final class LatencyHistogram {
     private static final double P90 = 90;
     private static final double P99 = 99;
     private static final double P999 = 99.9;
-
-    /**
-     * Percentiles of one phase in milliseconds, each the value at or below which that share of the responses
-     * fell (HdrHistogram's {@code getValueAtPercentile}); all 0 when there was no response.
-     */
-    public record Latency(long count, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs) {
-    }
 
     /** Auto-resizing: no highest value to guess, and no response too slow to be counted. */
     private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);

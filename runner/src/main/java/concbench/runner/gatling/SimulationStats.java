@@ -1,5 +1,6 @@
 package concbench.runner.gatling;
 
+import concbench.formats.PhaseStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -46,7 +47,7 @@ public record SimulationStats(SimulationLog.Run run, Map<String, PhaseStats> pha
      * The run record is the earliest log's.
      */
     public static SimulationStats merge(List<HostLog> logs) throws IOException {
-        Map<String, PhaseStats.Accumulator> accumulators = new LinkedHashMap<>();
+        Map<String, PhaseAccumulator> accumulators = new LinkedHashMap<>();
         Map<String, Long> errors = new TreeMap<>();
         SimulationLog.Run first = null;
         for (HostLog log : logs) {
@@ -54,7 +55,7 @@ public record SimulationStats(SimulationLog.Run run, Map<String, PhaseStats> pha
             SimulationLog.Run run = SimulationLog.read(log.simulationLog(), record -> {
                 switch (record) {
                     case RequestRecord request -> accumulators.computeIfAbsent(request.name(),
-                            PhaseStats.Accumulator::new).add(new RequestRecord(request.name(),
+                            PhaseAccumulator::new).add(new RequestRecord(request.name(),
                             request.startMs() - offset, request.endMs() - offset, request.ok(), request.message()));
                     case ErrorRecord error -> errors.merge(error.message(), 1L, Long::sum);
                 }
@@ -65,7 +66,7 @@ public record SimulationStats(SimulationLog.Run run, Map<String, PhaseStats> pha
         }
         Map<String, PhaseStats> phases = new LinkedHashMap<>();
         accumulators.values().stream()
-                .map(PhaseStats.Accumulator::stats)
+                .map(PhaseAccumulator::stats)
                 .sorted(Comparator.comparingLong(PhaseStats::windowStartMs))
                 .forEach(stats -> phases.put(stats.phase(), stats));
         return new SimulationStats(first, phases, errors);

@@ -1,6 +1,6 @@
 package concbench.runner.hosts;
 
-import concbench.runner.CpuSet;
+import concbench.formats.CpuSet;
 
 /**
  * One line of a hosts file: a machine in one role.

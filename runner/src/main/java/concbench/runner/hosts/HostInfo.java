@@ -1,6 +1,6 @@
 package concbench.runner.hosts;
 
-import concbench.runner.CpuSet;
+import concbench.formats.CpuSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

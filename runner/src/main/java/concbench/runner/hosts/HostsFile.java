@@ -1,6 +1,6 @@
 package concbench.runner.hosts;
 
-import concbench.runner.CpuSet;
+import concbench.formats.CpuSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package concbench.runner.hosts;
 
+import concbench.formats.HostRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,6 +9,8 @@ import concbench.contract.RunningServer;
 import concbench.contract.ServerConfig;
 import concbench.contract.ServerImplementation;
 import concbench.contract.ServerImplementations;
+import concbench.formats.Latency;
+import concbench.formats.PhaseStats;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -99,7 +101,7 @@ class GatlingRunTest {
             assertEquals(exact.size(), phase.ok());
             assertEquals(phase.ok(), report.count(phase.phase(), "OK"), phase.phase() + ": Gatling's OK count");
             assertEquals(phase.ko(), report.count(phase.phase(), "KO"), phase.phase() + ": Gatling's KO count");
-            LatencyHistogram.Latency latency = phase.latency();
+            Latency latency = phase.latency();
             assertPercentile(phase.phase(), 50, latency.p50Ms(), exact, report.millis(phase.phase(), "50th pct"));
             assertPercentile(phase.phase(), 90, latency.p90Ms(), exact, report.millis(phase.phase(), "90th pct"));
             assertPercentile(phase.phase(), 99, latency.p99Ms(), exact, report.millis(phase.phase(), "99th pct"));

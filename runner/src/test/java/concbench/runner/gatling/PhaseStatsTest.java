@@ -3,6 +3,9 @@ package concbench.runner.gatling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import concbench.formats.Latency;
+import concbench.formats.PhaseStats;
+import concbench.formats.Timeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +21,7 @@ class PhaseStatsTest {
 
     @Test
     void countsOkAndKoAndTheErrorsMostFrequentFirst() {
-        PhaseStats.Accumulator phase = new PhaseStats.Accumulator("sweep-4");
+        PhaseAccumulator phase = new PhaseAccumulator("sweep-4");
         phase.add(new RequestRecord("sweep-4", T, T + 1, true, ""));
         for (int i = 0; i < 3; i++) {
             phase.add(new RequestRecord("sweep-4", T, T + 2, false, "i/o timeout"));
@@ -36,7 +39,7 @@ class PhaseStatsTest {
 
     @Test
     void percentilesAreOverTheOkResponsesOnly() {
-        PhaseStats.Accumulator phase = new PhaseStats.Accumulator("rate-500");
+        PhaseAccumulator phase = new PhaseAccumulator("rate-500");
         for (int millis = 1; millis <= 1000; millis++) {
             phase.add(new RequestRecord("rate-500", T + millis, T + 2 * millis, true, ""));
         }
@@ -44,7 +47,7 @@ class PhaseStatsTest {
         for (int i = 0; i < 10; i++) {
             phase.add(new RequestRecord("rate-500", T, T + 60_000, false, "request timeout"));
         }
-        LatencyHistogram.Latency latency = phase.stats().latency();
+        Latency latency = phase.stats().latency();
 
         assertEquals(1000, latency.count());
         assertEquals(500.0, latency.p50Ms());
@@ -71,7 +74,7 @@ class PhaseStatsTest {
 
     @Test
     void theWindowRunsFromTheFirstStartToTheLastEndAndTheTimelineCountsEndsPerSecond() {
-        PhaseStats.Accumulator phase = new PhaseStats.Accumulator("sweep-64");
+        PhaseAccumulator phase = new PhaseAccumulator("sweep-64");
         // Out of end order, as the log can be: an earlier end arrives after a later one.
         phase.add(new RequestRecord("sweep-64", T + 2000, T + 2100, true, ""));
         phase.add(new RequestRecord("sweep-64", T + 1000, T + 1010, true, ""));
@@ -88,7 +91,7 @@ class PhaseStatsTest {
 
     @Test
     void aPhaseWithinOneMillisecondHasAOneMillisecondWindow() {
-        PhaseStats.Accumulator phase = new PhaseStats.Accumulator("rate-1");
+        PhaseAccumulator phase = new PhaseAccumulator("rate-1");
         phase.add(new RequestRecord("rate-1", T, T, true, ""));
         PhaseStats stats = phase.stats();
         assertEquals(1, stats.windowMs());
@@ -98,7 +101,7 @@ class PhaseStatsTest {
 
     @Test
     void aPhaseTakesOnlyItsOwnRequests() {
-        PhaseStats.Accumulator phase = new PhaseStats.Accumulator("sweep-4");
+        PhaseAccumulator phase = new PhaseAccumulator("sweep-4");
         assertThrows(IllegalArgumentException.class, () -> phase.add(new RequestRecord("sweep-40", T, T + 1, true, "")));
     }
 

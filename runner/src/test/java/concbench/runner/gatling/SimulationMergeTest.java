@@ -2,6 +2,7 @@ package concbench.runner.gatling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import concbench.formats.PhaseStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

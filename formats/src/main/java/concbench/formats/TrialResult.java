@@ -1,0 +1,100 @@
+package concbench.formats;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import concbench.contract.Variant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One (implementation, scenario, trial): the file {@code <implementation>-<scenario>-<trial>.json} of a run, where
+ * the implementation is written as its variant's file id ({@link Variant#fileId()}, e.g. {@code loom+client=jdk}).
+ * {@code results/README.md} documents every field.
+ *
+ * @param implementation   the variant's full name, e.g. {@code netty} or {@code loom:client=jdk}, or {@value #FLOOR}:
+ *                         the back end itself measured the same way, the floor of what this machine can measure
+ * @param serverOptions    the server options the variant sets, e.g. {@code client: jdk}; empty for the defaults
+ * @param serverProperties the system properties of {@code config/<implementation>.properties} the server ran with
+ * @param status           {@code ok}, or {@code failed} with {@code failure} saying why and {@code logTail} the
+ *                         server's last output
+ * @param gatlingReport    Gatling's own HTML report for this trial, relative to the run folder
+ * @param gatlingErrors    errors Gatling logged outside any request, with their counts; a sound trial has none
+ * @param warmup           how long the warm-up took and whether the server reached steady state; null for a trial
+ *                         that failed before it, and in results of version 1
+ * @param threadRoles      the implementation's own thread-name patterns by role, as its jar declared them; null in
+ *                         results of version 1
+ * @param loadgens         in a run on several machines, each load generator host's share of the load and the
+ *                         requests of each phase its own {@code simulation.log} recorded; null on one machine
+ */
+public record TrialResult(
+        int formatVersion,
+        String implementation,
+        String scenario,
+        int trial,
+        Map<String, String> serverOptions,
+        Map<String, String> serverProperties,
+        String status,
+        String failure,
+        String logTail,
+        String startedAt,
+        String finishedAt,
+        String gatlingReport,
+        Map<String, Long> gatlingErrors,
+        List<PhaseResult> phases,
+        Warmup warmup,
+        Map<String, String> threadRoles,
+        List<LoadgenShare> loadgens) {
+
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+    /** The implementation name of the measurement floor's trials. */
+    public static final String FLOOR = "floor";
+
+    /** A trial on one machine. */
+    public TrialResult(int formatVersion, String implementation, String scenario, int trial,
+            Map<String, String> serverOptions, Map<String, String> serverProperties, String status, String failure,
+            String logTail, String startedAt, String finishedAt, String gatlingReport, Map<String, Long> gatlingErrors,
+            List<PhaseResult> phases, Warmup warmup, Map<String, String> threadRoles) {
+        this(formatVersion, implementation, scenario, trial, serverOptions, serverProperties, status, failure, logTail,
+                startedAt, finishedAt, gatlingReport, gatlingErrors, phases, warmup, threadRoles, null);
+    }
+
+    /** A trial as results of version 1 recorded it. */
+    public TrialResult(int formatVersion, String implementation, String scenario, int trial, String status,
+            String failure, String logTail, String startedAt, String finishedAt, String gatlingReport,
+            Map<String, Long> gatlingErrors, List<PhaseResult> phases) {
+        this(formatVersion, implementation, scenario, trial, Map.of(), Map.of(), status, failure, logTail, startedAt,
+                finishedAt, gatlingReport, gatlingErrors, phases, null, null);
+    }
+
+    /** {@code <variant file id>-<scenario>-<trial>}: the trial file's name without {@code .json}, and its logs'. */
+    public static String id(String implementation, String scenario, int trial) {
+        return Variant.parse(implementation).fileId() + "-" + scenario + "-" + trial;
+    }
+
+    /** The name of this trial's file in its run folder. */
+    public String fileName() {
+        return id(implementation, scenario, trial) + ".json";
+    }
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+
+    /** The measurement floor's trial, not a server's. */
+    @JsonIgnore
+    public boolean isFloor() {
+        return FLOOR.equals(implementation);
+    }
+
+    /** A trial whose warm-up ran out of time before the server was warm: JIT work may be in its numbers. */
+    @JsonIgnore
+    public boolean notWarm() {
+        return warmup != null && !warmup.steadyState();
+    }
+
+    /** The same trial under another number, its Gatling report at another relative path ({@code ./bench ab}). */
+    public TrialResult renumbered(int number, String report) {
+        return new TrialResult(formatVersion, implementation, scenario, number, serverOptions, serverProperties, status,
+                failure, logTail, startedAt, finishedAt, report, gatlingErrors, phases, warmup, threadRoles, loadgens);
+    }
+}
