@@ -121,10 +121,11 @@ check "the summary shows the hosts" grep -q 'host loadgen-2' "$two/summary.md"
 check "the files were shipped to each host's folder" test -s "$WORK/remote/lg2/gatling/target/gatling.jar"
 check "nothing is left running on any host" nothing_left_anywhere
 
-# 3. SIGTERM to the runner while Gatling loads the server on the remote hosts.
+# 3. SIGTERM to the runner while the back end and the server run on their hosts (and Gatling, once verified).
 run_in_background interrupted "$hosts" --impls netty
-if wait_for_line "$WORK/interrupted.log" 'netty hello, trial 1/1: verified' "$RUN_SECONDS"; then
-  sleep 2
+if wait_for_line "$WORK/interrupted.log" 'netty hello, trial 1/1: (verified|starting the server on)' "$RUN_SECONDS"
+then
+  sleep 3
   kill -TERM "$runner"
 fi
 check "the interrupted run ends" finished_within 120

@@ -44,7 +44,8 @@ public record RunManifest(
             CpuLayout cpuLayout, boolean pinned, List<String> warnings, List<String> serverJvmFlags,
             List<String> trialFiles, int failedTrials) {
         this(formatVersion, status, startedAt, finishedAt, environment, profile, implementations, scenarios,
-                fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags, trialFiles, failedTrials, null);
+                fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags, trialFiles, failedTrials,
+                null);
     }
 
     /** The same run on the hosts of {@code newTopology}. */

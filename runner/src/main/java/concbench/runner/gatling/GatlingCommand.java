@@ -68,7 +68,8 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
      * {@code java}; the results folder as given.
      */
     public List<String> toList(Path hostRoot, String java) throws IOException {
-        if (!Files.isRegularFile(projectRoot.resolve(MODULE_JAR)) || !Files.isDirectory(projectRoot.resolve(LIBRARIES))) {
+        if (!Files.isRegularFile(projectRoot.resolve(MODULE_JAR))
+                || !Files.isDirectory(projectRoot.resolve(LIBRARIES))) {
             throw new IOException("the gatling module is not built (no " + projectRoot.resolve(MODULE_JAR) + " or "
                     + projectRoot.resolve(LIBRARIES) + "): build it with ./mvnw -pl gatling -am package");
         }
