@@ -32,10 +32,17 @@ not_on_this_stack() { ! ip -4 -o addr show | grep -q "$TESTBED_NET\."; }
 check "no test address is on this machine's own network stack" not_on_this_stack
 testbed_exec alpha sleep 300 &
 sleeper=$!
-sleeping_in_alpha() { testbed_pids alpha | grep -q 'sleep 300'; }
+sleeping_in_alpha() {
+  local tries
+  for ((tries = 0; tries < 20; tries++)); do
+    testbed_pids alpha | grep -q 'sleep 300' && return 0
+    sleep 0.2
+  done
+  return 1
+}
 check "a process started in alpha is seen there" sleeping_in_alpha
 prefix=$TESTBED_PREFIX
-testbed_down
+testbed_down 2>/dev/null
 { wait "$sleeper"; } 2>/dev/null
 no_namespaces_left() { ! ip netns list | grep -q "^$prefix-"; }
 check "testbed_down deletes every namespace" no_namespaces_left
