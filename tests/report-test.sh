@@ -17,6 +17,13 @@ check "a run folder is reported" test "$status" = 0
 check "into report.html" test -s "$WORK/report.html"
 check "and summary.md" test -s "$WORK/summary.md"
 check "whose paths it prints" grep -q "^summary: $WORK/summary.md" "$WORK/out.log"
+check "the summary opens with the headline table" grep -q "^| scenario | capacity" "$WORK/summary.md"
+if [[ -x /usr/bin/chromium ]]; then
+  check "and keeps a screenshot of the first screen" test -s "$WORK/first-screen.png"
+  check "whose path it prints" grep -q "^first screen: $WORK/first-screen.png" "$WORK/out.log"
+else
+  check "without Chromium it says the screenshot was skipped" grep -q "^first screen: skipped" "$WORK/out.log"
+fi
 
 "$BENCH" report /nonexistent >"$WORK/missing.log" 2>&1
 status=$?

@@ -71,6 +71,10 @@ check "and its CPU per request by thread role" json_is "$WORK/killed/vertx-hello
   'any(.phases[]; .cost.cpuMicrosPerRequestByRole | type == "object")'
 check "and whether its fixed rate kept its schedule" json_is "$WORK/killed/vertx-hello-1.json" \
   'any(.phases[]; .schedule | type == "object" and has("kept"))'
+check "and its latency ladder, the same rates for every server" json_is "$WORK/killed/vertx-hello-1.json" \
+  '.ladder.rates == [500, 1000]'
+check "and the back end's CPU" json_is "$WORK/killed/vertx-hello-1.json" \
+  'all(.phases[]; .cost == null or (.cost | has("backendBound")))'
 check "the report shows the floor as its own row" grep -q '<td>floor</td>' "$WORK/killed/report.html"
 check "and says what the floor measured" grep -q 'The floor, the back end itself' "$WORK/killed/report.html"
 check "and draws the CPU per request by thread role" grep -q 'Server CPU per request by thread role' \
@@ -90,5 +94,14 @@ check "the run is marked interrupted" field_is "$WORK/stopped/run.json" status i
 check "no process of the run is left" no_own_children_left
 check "no temporary file is left" test -z "$(find "$WORK/stopped" -maxdepth 1 -name '.*.tmp')"
 check "the interrupted run has its report, which says so" grep -q 'This run was interrupted' "$WORK/stopped/report.html"
+
+# 3. An unusable fan-out width is refused before anything starts, with the contract's limits.
+for width in 0 -3 1001 ten; do
+  "$BENCH" run --profile smoke --fanout-calls "$width" --out "$WORK/width-$width" >"$WORK/width.log" 2>&1
+  status=$?
+  check "--fanout-calls $width is refused (exit 2)" test "$status" -eq 2
+  check "with the contract's limits" grep -q 'from 1 to 1000 calls' "$WORK/width.log"
+  check "before anything starts" test ! -e "$WORK/width-$width"
+done
 
 finish runner

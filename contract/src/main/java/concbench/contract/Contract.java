@@ -18,6 +18,12 @@ public final class Contract {
     public static final String DELAY_PARAM = "delayMs";
     public static final String BACKEND_DELAY_PARAM = "ms";
     public static final String BACKEND_INDEX_PARAM = "i";
+    /**
+     * The bounds of a fan-out's N ({@code n}) as docs/contract.md states them: a server started with its defaults
+     * accepts 1 to {@value #MAX_CALLS} calls, as many as its default back-end connection cap.
+     */
+    public static final int MIN_CALLS = 1;
+    public static final int MAX_CALLS = 1000;
 
     public static final String HELLO_BODY = "Hello, World!";
     public static final byte[] HELLO_BODY_BYTES = HELLO_BODY.getBytes(StandardCharsets.US_ASCII);

@@ -42,7 +42,7 @@ public record ServerConfig(
     public static final URI DEFAULT_BACKEND = URI.create("http://127.0.0.1:9090");
     public static final int DEFAULT_CALLS = 10;
     public static final int DEFAULT_DELAY_MS = 20;
-    public static final int DEFAULT_MAX_CALLS = 1000;
+    public static final int DEFAULT_MAX_CALLS = Contract.MAX_CALLS;
     public static final int DEFAULT_MAX_DELAY_MS = 10_000;
     /** Longer than the largest default delay, so that only a back end slower than asked times out. */
     public static final int DEFAULT_DOWNSTREAM_TIMEOUT_MS = 15_000;

@@ -129,6 +129,8 @@ public record Comparison(
         public static final String WEAK = "weak";
         /** The reasons a row is not gated. */
         public static final String GENERATOR_BOUND = "generator-bound";
+        public static final String BACKEND_BOUND = "back-end-bound";
+        public static final String SATURATED = "a ladder step not kept";
         public static final String TOO_FEW_SAMPLES = "too few samples to gate";
         public static final String TOO_NOISY = "too noisy to gate";
         public static final String TIMES_A_FOOTPRINT = "times a footprint";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import concbench.formats.RunResults.UnusableResultsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,8 @@ public record JmhResults(List<Benchmark> runs) {
             int forks, int warmupIterations, String warmupTime, int measurementIterations, String measurementTime) {
 
         public Benchmark {
-            params = new TreeMap<>(params);
-            secondary = new LinkedHashMap<>(secondary);
+            params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+            secondary = Collections.unmodifiableMap(new LinkedHashMap<>(secondary));
             jvmArgs = List.copyOf(jvmArgs);
         }
 

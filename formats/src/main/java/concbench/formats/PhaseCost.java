@@ -22,6 +22,11 @@ import java.util.Objects;
  *                                   order), from the thread readings inside the window; adds up to about
  *                                   {@code serverCpuMicrosPerRequest}. Null when fewer than two readings fall in it
  * @param threadsByRole              the server's threads by role at the window's last thread reading; null likewise
+ * @param backendCpuUtilisation      CPU time of everything on the back end's CPUs (the back end, and Gatling when it
+ *                                   shares them) / (window x those CPUs), 0..1; null where the phase called no back
+ *                                   end (hello, the floor) and in results written before it was sampled
+ * @param backendBound               the back end's CPUs were at least {@value #SATURATED} busy while the server's
+ *                                   were not: the back end, not the server, may have been the limit
  */
 public record PhaseCost(
         double serverCpuUtilisation,
@@ -32,7 +37,9 @@ public record PhaseCost(
         boolean generatorBound,
         Double gatlingCpuUtilisation,
         Map<String, Double> cpuMicrosPerRequestByRole,
-        Map<String, Integer> threadsByRole) {
+        Map<String, Integer> threadsByRole,
+        Double backendCpuUtilisation,
+        boolean backendBound) {
 
     /** The busy share of a CPU set from which it counts as saturated. */
     public static final double SATURATED = 0.9;
@@ -42,6 +49,26 @@ public record PhaseCost(
             double generatorCpuUtilisation, boolean generatorBound) {
         this(serverCpuUtilisation, serverCpuMicrosPerRequest, peakRssBytes, peakThreads, generatorCpuUtilisation,
                 generatorBound, null, null, null);
+    }
+
+    /** A phase's cost as results of version 2 recorded it before the back end was sampled. */
+    public PhaseCost(double serverCpuUtilisation, double serverCpuMicrosPerRequest, long peakRssBytes, int peakThreads,
+            double generatorCpuUtilisation, boolean generatorBound, Double gatlingCpuUtilisation,
+            Map<String, Double> cpuMicrosPerRequestByRole, Map<String, Integer> threadsByRole) {
+        this(serverCpuUtilisation, serverCpuMicrosPerRequest, peakRssBytes, peakThreads, generatorCpuUtilisation,
+                generatorBound, gatlingCpuUtilisation, cpuMicrosPerRequestByRole, threadsByRole, null, false);
+    }
+
+    /**
+     * The same cost with the load generator's figures of a run on several machines, where each load generator
+     * host was sampled on its own: Gatling alone on that host's CPUs.
+     *
+     * @param utilisation the busiest load generator host's Gatling CPU time / (window x its CPUs)
+     * @param bound       whether any load generator host was generator-bound
+     */
+    public PhaseCost withGenerator(double utilisation, boolean bound) {
+        return new PhaseCost(serverCpuUtilisation, serverCpuMicrosPerRequest, peakRssBytes, peakThreads, utilisation,
+                bound, utilisation, cpuMicrosPerRequestByRole, threadsByRole, backendCpuUtilisation, backendBound);
     }
 
     /** The CPU time per request of one role; null where the phase has no reading by role (results of version 1). */

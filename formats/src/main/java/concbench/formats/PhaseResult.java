@@ -35,6 +35,14 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
         return cost != null && cost.generatorBound();
     }
 
+    /**
+     * Whether the back end's CPUs were saturated while the server's were not: the back end, not the server, may have
+     * been the limit, so the phase is shown and never gated.
+     */
+    public boolean backendBound() {
+        return cost != null && cost.backendBound();
+    }
+
     /** Whether this is a rate phase that Gatling or the server could not keep on schedule. */
     @JsonIgnore
     public boolean missedSchedule() {

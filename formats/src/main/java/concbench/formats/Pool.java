@@ -51,7 +51,7 @@ public final class Pool {
             complete &= RunManifest.COMPLETE.equals(manifest.status());
             warnings.addAll(manifest.warnings());
             for (TrialResult trial : run.trials()) {
-                int number = numbers.merge(trial.implementation() + "-" + trial.scenario(), 1, Integer::sum);
+                int number = numbers.merge(trial.implementation() + "-" + trial.scenarioKey(), 1, Integer::sum);
                 String report = trial.gatlingReport() == null ? null : out.toAbsolutePath()
                         .relativize(run.dir().toAbsolutePath().resolve(trial.gatlingReport())).toString();
                 TrialResult renumbered = trial.renumbered(number, report);

@@ -1,5 +1,6 @@
 package concbench.formats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +8,13 @@ import java.util.Locale;
 /**
  * How long and how hard a run loads each server. Every phase is long enough for its purpose: the warm-up lets
  * the JIT compile the hot paths before anything is counted, each sweep level runs long enough for a stable mean,
- * and the fixed-rate run long enough for its tail percentiles to mean something (the smoke profile only proves
- * the machinery works; its numbers are not for comparing).
+ * and each step of the latency ladder long enough for its percentiles to mean something (the smoke profile only
+ * proves the machinery works; its numbers are not for comparing).
+ *
+ * <p>The latency ladder: fixed arrival rates one after another, {@code ladderSteps} of them, each {@code
+ * ladderFactor} times the one before, from {@code helloRate} for hello and from {@code fanoutRate} scaled by
+ * {@value #FANOUT_RATE_CALLS}/N for a fan-out of N calls (a request of N calls costs about N times one of 10, so the
+ * ladder brackets each width's capacity). The same rates for every implementation of a run.
  *
  * @param warmupSeconds  the longest warm-up: a server not at steady state by then is measured anyway and marked
  *                       "not warm" (in results of version 1, the fixed length of the warm-up)
@@ -16,10 +22,15 @@ import java.util.Locale;
  * @param warmupUsers    looping users during the warm-up
  * @param levels         the closed-model concurrency levels of the throughput sweep
  * @param levelSeconds   how long each level is measured
- * @param helloRate      the fixed arrival rate of the hello latency run, requests per second
- * @param fanoutRate     the fixed arrival rate of the fan-out latency run, requests per second
- * @param rateSeconds    how long the fixed-rate run lasts
- * @param trials         how many times each (implementation, scenario) runs, interleaved
+ * @param helloRate      the first (lowest) rate of the hello ladder, requests per second (before the ladder: the
+ *                       one fixed rate)
+ * @param fanoutRate     the first rate of the fan-out ladder at {@value #FANOUT_RATE_CALLS} calls, requests per second
+ * @param rateSeconds    how long each step of the ladder lasts
+ * @param trials         how many times each (implementation, scenario, width) runs, interleaved
+ * @param fanoutCalls    the fan-out widths measured unless {@code --fanout-calls} says otherwise, each a row of its
+ *                       own; null in runs recorded before widths (which measured 10)
+ * @param ladderSteps    how many rates the ladder has; 0 in runs recorded before the ladder (one rate)
+ * @param ladderFactor   each rate of the ladder over the one before it
  */
 public record Profile(
         String name,
@@ -31,36 +42,66 @@ public record Profile(
         int helloRate,
         int fanoutRate,
         int rateSeconds,
-        int trials) {
+        int trials,
+        List<Integer> fanoutCalls,
+        int ladderSteps,
+        double ladderFactor) {
+
+    /** The width {@code fanoutRate} is given for. */
+    public static final int FANOUT_RATE_CALLS = 10;
+    /**
+     * What a trial costs besides its phases on 2 CPUs at most: starting the back end, the server and Gatling's JVM,
+     * verifying the server, writing Gatling's report and reading its records (quick's old 10 trials took 20 s each
+     * besides their phases; smoke's, with their small logs, about 9 s).
+     */
+    public static final int TRIAL_OVERHEAD_SECONDS = 20;
+    /** Between two phases Gatling waits for the last users of one to finish before it starts the next. */
+    public static final double SECONDS_BETWEEN_PHASES = 0.6;
+    private static final int LADDER_FACTOR_TWO = 2;
 
     /**
-     * For CI: everything, the floor included, on 2 CPUs in under 3 minutes. Proves the pipeline, not the servers:
-     * one sweep level, and a warm-up of 2 s, too short for the steady-state rule's three windows, so every trial is
-     * marked not warm (with a warm-up of up to 4 s the smoke run took 3 min 15 s on a quiet 2-CPU machine).
+     * For CI: everything, the floor included, on 2 CPUs. Proves the pipeline, not the servers: two widths, a warm-up
+     * of 1 s (too short for the steady-state rule's three windows, so every trial is marked not warm), one sweep level
+     * and a two-step ladder, phases of 1 s each: its 15 trials start 45 JVMs, which is most of its time.
      */
-    public static final Profile SMOKE = new Profile("smoke", 2, 2, 16, List.of(64), 2, 500, 100, 2, 1);
+    public static final Profile SMOKE = new Profile("smoke", 1, 1, 16, List.of(64), 1, 500, 100, 1, 1,
+            List.of(1, 10), 2, LADDER_FACTOR_TWO);
     /**
-     * For the regression gate in CI ({@code ./bench ab}, one trial a round): smoke's shape with phases long enough
-     * that trial means settle (a few thousand requests a phase), and rates that give the tail percentiles samples
-     * enough. It warms up at 64 users until steady state, at least 6 s: every trial starts a fresh server and a
-     * fresh Gatling, and after a fixed 4 s warm-up Gatling itself was still compiling, its CPU saturated at a third
-     * of its warm rate (hello at 64 users: 28,520 to 36,222 req/s in three trials, where a warm one reaches about
-     * 90,000 on the same CPU); the steady-state rule waits for a stable throughput, which a warming Gatling has not.
+     * For the regression gate in CI ({@code ./bench ab}, one trial a round), sized for what the gate judges. The
+     * warm-up runs at 64 users until steady state, 10 to 25 s: every trial starts a fresh server and a fresh
+     * Gatling, and with at most 15 s most trials of the earlier {@code ci} ended their warm-up not warm, the
+     * compiler threads still busy in the first measured phase. One sweep level, 64 users x 4 s: on 2 CPUs its
+     * throughput is generator-bound for hello and never gates, and a second level (16 users, straight after the
+     * warm-up) had the noisiest CPU per request of every phase (24 to 47% between trials), adding rows that could
+     * not gate. The fixed rate, a one-step ladder, is where the gate's figures come from, 6 s at 2,000 (hello) and
+     * 400 (fan-out) requests per second: 12,000 responses let hello's p99.9 gate and 2,400 fan-out's p99 (at least
+     * 10 beyond the percentile in every trial, gate's PercentileSamples). One width (10): the gate is calibrated on
+     * exactly these rows (gate/README.md, "Calibration").
      */
-    public static final Profile CI = new Profile("ci", 15, 6, 64, List.of(16, 64), 3, 1000, 200, 4, 1);
+    public static final Profile CI = new Profile("ci", 25, 10, 64, List.of(64), 4, 2000, 400, 6, 1,
+            List.of(10), 1, LADDER_FACTOR_TWO);
     /**
-     * The default: every implementation and scenario, and the floor, on 2 CPUs in under 15 minutes even when every
-     * warm-up runs to its longest, 20 s.
+     * The default: every implementation, hello and fan-out at 10 and 100 calls, and the floor, on 2 CPUs in under 15
+     * minutes even when every warm-up runs to its longest (see {@link #worstCaseSeconds}). The ladder: hello 1,250 to
+     * 20,000 req/s, fan-out 500 to 8,000 at 10 calls and 50 to 800 at 100, past the few thousand and few hundred the
+     * fastest fan-out servers sustain on one CPU. Hello's ladder starts where every model and the generator keep up:
+     * started at 6,250 (to 100,000), a freshly started Gatling on one CPU, arriving users being costlier than looping
+     * ones, fell behind at the first step (netty "kept none") and never ran the last ones; past about 20,000 hello's
+     * limit is the generator's on 2 CPUs, which the sweep shows already. What fitting 15 trials in 15
+     * minutes cost: the sweep lost its 16-user level (the ladder's lowest rates measure light load now) and its
+     * levels last 3 s instead of 10, each step 3 s (the fixed rate lasted 15 s), the warm-up at most 12 s, not 20.
      */
-    public static final Profile QUICK = new Profile("quick", 20, 8, 64, List.of(16, 64, 256), 10, 2000, 500, 15, 1);
-    /** For numbers to publish: longer phases, more levels, three interleaved trials. */
-    public static final Profile FULL = new Profile("full", 60, 30, 64, List.of(1, 16, 64, 256, 1024), 30, 2000, 500,
-            60, 3);
+    public static final Profile QUICK = new Profile("quick", 12, 6, 64, List.of(64, 256), 3, 1250, 500, 3, 1,
+            List.of(10, 100), 5, LADDER_FACTOR_TWO);
+    /** For numbers to publish: longer phases, more levels and widths, a longer ladder, three interleaved trials. */
+    public static final Profile FULL = new Profile("full", 45, 20, 64, List.of(16, 64, 256, 1024), 10, 3125, 250,
+            10, 3, List.of(1, 10, 100, 1000), 6, LADDER_FACTOR_TWO);
 
     private static final List<Profile> ALL = List.of(SMOKE, CI, QUICK, FULL);
 
     public Profile {
         levels = List.copyOf(levels);
+        fanoutCalls = fanoutCalls == null ? null : List.copyOf(fanoutCalls);
         if (warmupMinSeconds > warmupSeconds) {
             throw new IllegalArgumentException("the shortest warm-up exceeds the longest");
         }
@@ -74,13 +115,59 @@ public record Profile(
                         + Arrays.toString(ALL.stream().map(Profile::name).toArray())));
     }
 
-    public Profile withTrials(int newTrials) {
-        return new Profile(name, warmupSeconds, warmupMinSeconds, warmupUsers, levels, levelSeconds, helloRate, fanoutRate,
-                rateSeconds, newTrials);
+    /** Every profile, shortest first. */
+    public static List<Profile> all() {
+        return ALL;
     }
 
-    /** How long Gatling's phases take together at most (the longest warm-up), without JVM start-up. */
+    public Profile withTrials(int newTrials) {
+        return new Profile(name, warmupSeconds, warmupMinSeconds, warmupUsers, levels, levelSeconds, helloRate,
+                fanoutRate, rateSeconds, newTrials, fanoutCalls, ladderSteps, ladderFactor);
+    }
+
+    /** The same profile measuring other fan-out widths. */
+    public Profile withFanoutCalls(List<Integer> widths) {
+        return new Profile(name, warmupSeconds, warmupMinSeconds, warmupUsers, levels, levelSeconds, helloRate,
+                fanoutRate, rateSeconds, trials, widths, ladderSteps, ladderFactor);
+    }
+
+    /** The rates of the hello ladder, ascending, requests per second: the same for every implementation. */
+    public List<Integer> helloRates() {
+        return ladder(helloRate);
+    }
+
+    /** The rates of the fan-out ladder at {@code calls} calls a request, ascending, requests per second. */
+    public List<Integer> fanoutRates(int calls) {
+        return ladder(fanoutRate * (double) FANOUT_RATE_CALLS / calls);
+    }
+
+    private List<Integer> ladder(double first) {
+        List<Integer> rates = new ArrayList<>();
+        for (int step = 0; step < Math.max(1, ladderSteps); step++) {
+            int rate = (int) Math.max(1, Math.round(first * Math.pow(ladderFactor, step)));
+            if (rates.isEmpty() || rate > rates.getLast()) {
+                rates.add(rate);
+            }
+        }
+        return List.copyOf(rates);
+    }
+
+    /** How long Gatling's phases take together at most (the longest warm-up, every step), without JVM start-up. */
     public int loadSeconds() {
-        return warmupSeconds + levels.size() * levelSeconds + rateSeconds;
+        int steps = Math.max(1, ladderSteps);
+        int phases = 1 + levels.size() + steps;
+        return (int) Math.ceil(warmupSeconds + levels.size() * levelSeconds + steps * rateSeconds
+                + phases * SECONDS_BETWEEN_PHASES);
+    }
+
+    /**
+     * The longest a run of this profile takes on 2 CPUs: every trial's warm-up at its longest, every step of every
+     * ladder run, and {@value #TRIAL_OVERHEAD_SECONDS} s a trial to start and stop it.
+     *
+     * @param servers   the implementations and variants measured, and the floor
+     * @param scenarios the scenario rows of a round: hello, and fan-out once per width
+     */
+    public long worstCaseSeconds(int servers, int scenarios) {
+        return (long) servers * scenarios * trials * (loadSeconds() + TRIAL_OVERHEAD_SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package concbench.formats;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  * @param pinned      whether the processes were pinned to the {@code cpuLayout} (taskset present)
  * @param warnings    what makes these numbers less trustworthy (shared CPUs, no pinning)
  * @param trialFiles  the trial result files finished, in the order they ran
+ * @param fanoutCalls the fan-out widths the run measured, N of its fan-out requests, each a row of its own; runs
+ *                    recorded before widths hold one number (10), read as a list of one
  * @param topology    in a run on several machines ({@code --hosts}), every host with its role, hardware, JDK, clock
  *                    offset and, for a load generator, its round trip to the server; null on one machine
  */
@@ -23,7 +26,7 @@ public record RunManifest(
         Profile profile,
         List<String> implementations,
         List<String> scenarios,
-        int fanoutCalls,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> fanoutCalls,
         int fanoutDelayMs,
         CpuLayout cpuLayout,
         boolean pinned,
@@ -40,8 +43,8 @@ public record RunManifest(
 
     /** A run on one machine. */
     public RunManifest(int formatVersion, String status, String startedAt, String finishedAt, Environment environment,
-            Profile profile, List<String> implementations, List<String> scenarios, int fanoutCalls, int fanoutDelayMs,
-            CpuLayout cpuLayout, boolean pinned, List<String> warnings, List<String> serverJvmFlags,
+            Profile profile, List<String> implementations, List<String> scenarios, List<Integer> fanoutCalls,
+            int fanoutDelayMs, CpuLayout cpuLayout, boolean pinned, List<String> warnings, List<String> serverJvmFlags,
             List<String> trialFiles, int failedTrials) {
         this(formatVersion, status, startedAt, finishedAt, environment, profile, implementations, scenarios,
                 fanoutCalls, fanoutDelayMs, cpuLayout, pinned, warnings, serverJvmFlags, trialFiles, failedTrials,

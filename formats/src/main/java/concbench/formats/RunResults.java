@@ -82,10 +82,14 @@ public record RunResults(Path dir, RunManifest manifest, List<TrialResult> trial
         }
     }
 
-    /** The trials of one implementation and scenario, in trial order. */
-    public List<TrialResult> trials(String implementation, String scenario) {
+    /**
+     * The trials of one implementation and scenario row, in trial order.
+     *
+     * @param scenarioKey the scenario and, for fan-out, its width: {@link TrialResult#scenarioKey()}
+     */
+    public List<TrialResult> trials(String implementation, String scenarioKey) {
         return trials.stream()
-                .filter(t -> t.implementation().equals(implementation) && t.scenario().equals(scenario))
+                .filter(t -> t.implementation().equals(implementation) && t.scenarioKey().equals(scenarioKey))
                 .sorted(Comparator.comparingInt(TrialResult::trial))
                 .toList();
     }

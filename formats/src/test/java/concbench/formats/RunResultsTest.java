@@ -18,7 +18,7 @@ class RunResultsTest {
     private static RunManifest manifest(String status) {
         Environment environment = new Environment("h", "cpu", 2, 1L << 30, "k", "25", "v", Map.of("netty", "4"), "abc");
         return new RunManifest(2, status, "2026-11-26T00:00:00Z", null, environment, Profile.SMOKE,
-                List.of("netty"), List.of("hello"), 10, 20,
+                List.of("netty"), List.of("hello"), List.of(10), 20,
                 new CpuLayout(CpuSet.parse("0"), CpuSet.parse("1-3"), CpuSet.parse("1-3")), true, List.of(),
                 List.of("-Xmx1g"), List.of(), 0);
     }
@@ -48,6 +48,36 @@ class RunResultsTest {
         assertTrue(results.trials().getFirst().phases().getFirst().generatorBound());
         assertEquals(2, results.trials("netty", "hello").size());
         assertEquals(0, results.trials("netty", "fanout").size());
+    }
+
+    @Test
+    void aFanoutTrialIsARowPerWidthAndOneWithoutAWidthRanTen() throws Exception {
+        ResultFiles.write(dir.resolve("run.json"), manifest(RunManifest.COMPLETE));
+        TrialResult wide = new TrialResult(2, "netty", "fanout", 1, Map.of(), Map.of(), TrialResult.OK, null, null,
+                "s", "e", "g", Map.of(), List.of(), null, null, 100, new Ladder(List.of(50, 100), 100, "why"));
+        assertEquals("netty-fanout100-1.json", wide.fileName());
+        ResultFiles.write(dir.resolve(wide.fileName()), wide);
+        // A fan-out trial of a run before widths: no fanoutCalls, its file named after the scenario alone.
+        Files.writeString(dir.resolve("netty-fanout-1.json"), """
+                {"formatVersion": 2, "implementation": "netty", "scenario": "fanout", "trial": 1, "status": "ok",
+                 "phases": []}""");
+        RunResults results = RunResults.read(dir);
+        assertEquals(100, results.trials("netty", "fanout100").getFirst().width());
+        assertEquals(wide.ladder(), results.trials("netty", "fanout100").getFirst().ladder());
+        TrialResult old = results.trials("netty", "fanout10").getFirst();
+        assertEquals(10, old.width());
+        assertEquals("fanout10", old.scenarioKey());
+        assertEquals("hello", trial(1, "s").scenarioKey());
+    }
+
+    @Test
+    void aRunBeforeWidthsReadsItsOneFanoutWidthAsAList() throws Exception {
+        ResultFiles.write(dir.resolve("run.json"), manifest(RunManifest.COMPLETE));
+        String written = Files.readString(dir.resolve("run.json"));
+        Files.writeString(dir.resolve("run.json"), written.replaceFirst("\"fanoutCalls\" : \\[ 10 \\]",
+                "\"fanoutCalls\" : 10"));
+        assertTrue(Files.readString(dir.resolve("run.json")).contains("\"fanoutCalls\" : 10,"));
+        assertEquals(List.of(10), RunResults.read(dir).manifest().fanoutCalls());
     }
 
     @Test

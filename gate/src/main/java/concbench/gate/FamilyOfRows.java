@@ -2,6 +2,7 @@ package concbench.gate;
 
 import concbench.formats.Comparison.Row;
 import concbench.formats.Comparison.Side;
+import concbench.report.Fmt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,7 +63,7 @@ final class FamilyOfRows {
             boolean demoted = !stands && (row.isRegression() || row.isImprovement());
             judged.set(i, inFamily(row, detectable[i], adjusted, stands, demoted ? String.format(Locale.ROOT,
                     "p = %s alone, but not evidence among %d gated rows (Holm's adjusted p = %s)",
-                    Format.p(row.pValue()), family.size(), Format.p(adjusted)) : null));
+                    Fmt.pValue(row.pValue()), family.size(), Fmt.pValue(adjusted)) : null));
         }
         return List.copyOf(judged);
     }
@@ -117,10 +118,10 @@ final class FamilyOfRows {
         return String.format(Locale.ROOT, "too noisy to gate: the base's trials spread %s%% around their mean "
                         + "(coefficient of variation), so with %d + %d trials only a change beyond %s could reach "
                         + "the evidence bar (p < %s / %d rows), and the threshold is %s%%",
-                base.mean() == 0 ? "inf" : Format.number(Math.sqrt(base.variance()) / Math.abs(base.mean()) * PERCENT),
+                base.mean() == 0 ? "inf" : Fmt.decimal(Math.sqrt(base.variance()) / Math.abs(base.mean()) * PERCENT),
                 base.trials(), row.head().trials(), Double.isInfinite(detectable) ? "any"
-                        : Format.number(detectable) + "%", Format.number(Evidence.ALPHA), candidates,
-                Format.number(row.thresholdPercent()));
+                        : Fmt.decimal(detectable) + "%", Fmt.plain(Evidence.ALPHA), candidates,
+                Fmt.plain(row.thresholdPercent()));
     }
 
     private static Double finite(double value) {

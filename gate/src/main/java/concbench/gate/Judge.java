@@ -2,6 +2,7 @@ package concbench.gate;
 
 import concbench.formats.Comparison.Row;
 import concbench.formats.Comparison.Side;
+import concbench.report.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,7 @@ final class Judge {
             verdict = Row.NO_SIGNIFICANT_CHANGE;
         } else if (Math.abs(difference) <= measure.resolution()) {
             verdict = Row.NO_SIGNIFICANT_CHANGE;
-            allNotes.add("within the instrument's resolution (" + Format.number(measure.resolution()) + " "
+            allNotes.add("within the instrument's resolution (" + Fmt.plain(measure.resolution()) + " "
                     + measure.unit() + ")");
         } else if (weak || evidenced(measure.evidence(), base, head, p)) {
             verdict = measure.better().worse(base.mean(), head.mean()) ? Row.REGRESSION : Row.IMPROVEMENT;

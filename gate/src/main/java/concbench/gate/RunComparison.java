@@ -4,6 +4,7 @@ import concbench.formats.Comparison.Row;
 import concbench.formats.PhaseResult;
 import concbench.formats.RunResults;
 import concbench.formats.TrialResult;
+import concbench.report.Fmt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,11 +25,15 @@ final class RunComparison {
     private static final double PERCENT = 100;
     static final String GENERATOR_BOUND_NOTE = "generator-bound: the load generator, not the server, was the limit; "
             + "shown, never gates";
+    static final String BACKEND_BOUND_NOTE = "back-end-bound: the back end's CPUs were saturated, so the back end, "
+            + "not the server, may have been the limit; shown, never gates";
+    static final String SATURATED_NOTE = "a ladder step the server did not keep: its latency and cost are a growing "
+            + "queue's; shown, never gates (its failed requests do)";
     static final String ROLE_NOTE = "one thread role's part of cpuPerRequest, which gates; shown, never gates itself";
     static final String FLOOR_NOTE = "the floor: the back end itself, the machine's limit, not a server; shown, never "
             + "gates";
-    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %,d responses in every trial, the "
-            + "fewest here is %,d";
+    static final String TOO_FEW_SAMPLES_NOTE = "too few samples to gate: %s needs %s responses in every trial, the "
+            + "fewest here is %s";
 
     private final Thresholds thresholds;
     private final List<Row> rows = new ArrayList<>();
@@ -81,7 +86,8 @@ final class RunComparison {
         RunComparison comparison = new RunComparison(thresholds);
         Set<List<String>> pairs = new LinkedHashSet<>();
         for (TrialResult trial : concat(base.trials(), head.trials())) {
-            pairs.add(List.of(trial.scenario(), trial.implementation()));
+            // A row per scenario and width: fanout10 and fanout100 are rows of their own (older runs: fanout10).
+            pairs.add(List.of(trial.scenarioKey(), trial.implementation()));
         }
         pairs.stream().sorted(Comparator.comparing((List<String> pair) -> pair.get(0)).thenComparing(p -> p.get(1)))
                 .forEach(pair -> comparison.compare(pair.get(1), pair.get(0), base.trials(pair.get(1), pair.get(0)),
@@ -114,10 +120,13 @@ final class RunComparison {
             List<PhaseResult> headPhases = phases(headOk, phase);
             if (basePhases.isEmpty() || headPhases.isEmpty()) {
                 notCompared.add(what + " " + phase + ": measured in the " + (basePhases.isEmpty() ? "head" : "base")
-                        + " run only");
+                        + " run only" + ladderEnd(basePhases.isEmpty() ? baseOk : headOk));
                 return;
             }
-            boolean bound = concat(basePhases, headPhases).stream().anyMatch(PhaseResult::generatorBound);
+            List<PhaseResult> both = concat(basePhases, headPhases);
+            boolean bound = both.stream().anyMatch(PhaseResult::generatorBound);
+            boolean backendBound = both.stream().anyMatch(PhaseResult::backendBound);
+            boolean saturated = both.stream().anyMatch(p -> p.schedule() != null && p.schedule().saturated());
             for (Metric metric : basePhases.getFirst().isSweep() ? SWEEP : RATE_WITH_ROLES) {
                 List<Double> baseValues = values(basePhases, metric);
                 List<Double> headValues = values(headPhases, metric);
@@ -141,13 +150,20 @@ final class RunComparison {
                 } else if (bound && measure == Measure.THROUGHPUT_OF_SWEEP) {
                     notGated = Row.GENERATOR_BOUND;
                     notes.add(GENERATOR_BOUND_NOTE);
+                } else if (backendBound) {
+                    notGated = Row.BACKEND_BOUND;
+                    notes.add(BACKEND_BOUND_NOTE);
+                } else if (saturated && measure != Measure.ERRORS) {
+                    notGated = Row.SATURATED;
+                    notes.add(SATURATED_NOTE);
                 } else if (measure.percentile().isPresent()) {
                     long needed = PercentileSamples.needed(measure.percentile().getAsDouble());
                     long fewest = concat(basePhases, headPhases).stream()
                             .mapToLong(p -> p.stats().latency().count()).min().orElse(0);
                     if (fewest < needed) {
                         notGated = Row.TOO_FEW_SAMPLES;
-                        notes.add(String.format(Locale.ROOT, TOO_FEW_SAMPLES_NOTE, measure.metric(), needed, fewest));
+                        notes.add(String.format(Locale.ROOT, TOO_FEW_SAMPLES_NOTE, measure.metric(),
+                                Fmt.count(needed), Fmt.count(fewest)));
                     }
                 }
                 rows.add(Judge.row(new Judge.Origin(implementation, scenario, phase), measure,
@@ -155,6 +171,14 @@ final class RunComparison {
                         notGated, weakReason(baseValues, headValues), notes));
             }
         });
+    }
+
+    /** Where the ladders of the side that lacks a step ended, which is why it lacks it. */
+    private static String ladderEnd(List<TrialResult> trials) {
+        List<String> ends = trials.stream().filter(t -> t.ladder() != null && !t.ladder().keptEveryRate())
+                .map(t -> "trial " + t.trial() + "'s ladder ended at " + t.ladder().saturatedRate() + " req/s ("
+                        + t.ladder().saturation() + ")").toList();
+        return ends.isEmpty() ? "" : ": " + String.join("; ", ends);
     }
 
     /**

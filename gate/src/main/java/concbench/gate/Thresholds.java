@@ -1,5 +1,6 @@
 package concbench.gate;
 
+import concbench.report.Fmt;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ record Thresholds(Map<String, Double> percent) {
         StringBuilder text = new StringBuilder();
         for (String metric : METRICS) {
             text.append(text.isEmpty() ? "" : ", ").append(metric).append(' ')
-                    .append(Format.number(of(metric))).append('%');
+                    .append(Fmt.plain(of(metric))).append('%');
         }
         return text.toString();
     }

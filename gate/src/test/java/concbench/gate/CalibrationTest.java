@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import concbench.formats.Comparison.Row;
 import concbench.formats.Comparison.Side;
 import concbench.formats.RunResults;
+import concbench.report.Fmt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +66,8 @@ class CalibrationTest {
 
     private static String describe(Row row) {
         return row.implementation() + " " + row.scenario() + " " + row.phase() + " " + row.metric() + " "
-                + Format.change(row.changePercent()) + " p " + Format.p(row.pValue()) + " adj. "
-                + Format.p(row.adjustedPValue());
+                + Fmt.change(row.changePercent()) + " p " + Fmt.pValue(row.pValue()) + " adj. "
+                + Fmt.pValue(row.adjustedPValue());
     }
 
     @Test
@@ -213,7 +214,7 @@ class CalibrationTest {
         double bar = Evidence.ALPHA / candidates;
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Spread from trial to trial, %d trials; "
                 + "detectable: the smallest change that reaches p < %s / %d rows with n rounds a side.%n%n",
-                numbers.size(), Format.number(Evidence.ALPHA), candidates));
+                numbers.size(), Fmt.plain(Evidence.ALPHA), candidates));
         md.append("| implementation | scenario | phase | metric | mean | CV | detectable, 3 rounds "
                 + "| detectable, 6 rounds"
                 + " | rounds for 10% | gated, 3 rounds | not gated |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -225,7 +226,7 @@ class CalibrationTest {
             double cv = base.mean() == 0 ? 0 : Math.sqrt(base.variance()) / Math.abs(base.mean()) * 100;
             md.append(String.format(Locale.ROOT,
                     "| %s | %s | %s | %s | %s %s | %.1f%% | %s | %s | %s | %.0f%% | %s |%n",
-                    row.implementation(), row.scenario(), row.phase(), row.metric(), Format.number(base.mean()),
+                    row.implementation(), row.scenario(), row.phase(), row.metric(), Fmt.decimal(base.mean()),
                     row.unit(), cv, detectable(base, ROUNDS, bar), detectable(base, SIDE, bar),
                     roundsFor(base, row.thresholdPercent(), bar),
                     100.0 * gated.getOrDefault(figure(row), 0) / pairs,
@@ -257,7 +258,7 @@ class CalibrationTest {
             return "-";
         }
         double t = StudentT.quantile(1 - bar, TTest.degreesOfFreedom(rounds, rounds));
-        return Format.number(t * Math.sqrt(twelve.variance()) / Math.abs(twelve.mean()) * Math.sqrt(2.0 / rounds)
+        return Fmt.decimal(t * Math.sqrt(twelve.variance()) / Math.abs(twelve.mean()) * Math.sqrt(2.0 / rounds)
                 * 100) + "%";
     }
 }

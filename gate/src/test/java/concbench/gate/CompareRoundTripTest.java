@@ -12,6 +12,7 @@ import concbench.formats.ResultsFolder;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +46,7 @@ class CompareRoundTripTest {
         Path head = Synthetic.write(dir.resolve("head"), run(throughputs(8_000, 8_050, 7_950)));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
-        assertEquals(Gate.REGRESSION, new Gate(quiet, quiet).execute(new String[] {"compare", base.toString(),
-                head.toString()}));
+        assertEquals(Gate.REGRESSION, new Gate(quiet, quiet).compare(base, head, List.of()));
 
         ResultsFolder folder = ResultsFolder.read(head);
         assertNotNull(folder.run());

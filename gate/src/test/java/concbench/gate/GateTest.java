@@ -26,9 +26,9 @@ class GateTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int gate(String... args) {
+    private int compare(Path base, Path head, String... thresholds) {
         return new Gate(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8)).compare(base, head, List.of(thresholds));
     }
 
     private String errors() {
@@ -40,7 +40,7 @@ class GateTest {
         Path base = Synthetic.write(dir.resolve("base"), run(throughputs(10_000, 10_100, 9_900)));
         Path head = Synthetic.write(dir.resolve("head"), run(throughputs(8_000, 8_050, 7_950)));
 
-        assertEquals(Gate.REGRESSION, gate("compare", base.toString(), head.toString()), errors());
+        assertEquals(Gate.REGRESSION, compare(base, head), errors());
 
         JsonNode json = new ObjectMapper().readTree(head.resolve("compare.json").toFile());
         assertEquals(2, json.get("formatVersion").asInt());
@@ -76,7 +76,7 @@ class GateTest {
         Path base = Synthetic.write(dir.resolve("base"), run(throughputs(10_000, 10_100), Profile.SMOKE, "Xeon"));
         Path head = Synthetic.write(dir.resolve("head"), run(throughputs(10_050, 9_950), Profile.QUICK, "EPYC"));
 
-        assertEquals(Gate.PASS, gate("compare", base.toString(), head.toString()), errors());
+        assertEquals(Gate.PASS, compare(base, head), errors());
         JsonNode warnings = new ObjectMapper().readTree(head.resolve("compare.json").toFile())
                 .get("environmentWarnings");
         assertEquals(2, warnings.size(), warnings.toString());
@@ -90,30 +90,27 @@ class GateTest {
     void unusableInputExitsTwoWithOneClearLine() throws Exception {
         Path good = Synthetic.write(dir.resolve("good"), run(throughputs(10_000, 10_100)));
 
-        assertUnusable("is not a folder", "compare", dir.resolve("missing").toString(), good.toString());
+        assertUnusable("is not a folder", dir.resolve("missing"), good);
 
         Files.createDirectories(dir.resolve("empty"));
-        assertUnusable("holds neither run.json", "compare", good.toString(), dir.resolve("empty").toString());
+        assertUnusable("holds neither run.json", good, dir.resolve("empty"));
 
         Path future = Synthetic.write(dir.resolve("future"), run(throughputs(10_000)));
         Files.writeString(future.resolve("run.json"), Files.readString(future.resolve("run.json"))
                 .replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
-        assertUnusable("format version 3, this suite reads versions 1 to 2", "compare", good.toString(),
-                future.toString());
+        assertUnusable("format version 3, this suite reads versions 1 to 2", good, future);
 
         Path jmhOnly = Files.createDirectories(dir.resolve("jmh"));
         Files.copy(getClass().getResourceAsStream("jmh-base.json"), jmhOnly.resolve("jmh.json"));
-        assertUnusable("nothing in common", "compare", good.toString(), jmhOnly.toString());
+        assertUnusable("nothing in common", good, jmhOnly);
 
-        assertUnusable("--threshold takes METRIC=PERCENT", "compare", good.toString(), good.toString(),
-                "--threshold", "speed=5");
-        assertUnusable("needs two folders", "compare", good.toString());
+        assertUnusable("--threshold takes METRIC=PERCENT", good, good, "speed=5");
         assertFalse(Files.exists(good.resolve("compare.json")), "nothing written on unusable input");
     }
 
-    private void assertUnusable(String message, String... args) {
+    private void assertUnusable(String message, Path base, Path head, String... thresholds) {
         err.reset();
-        assertEquals(Gate.UNUSABLE, gate(args));
+        assertEquals(Gate.UNUSABLE, compare(base, head, thresholds));
         String first = errors().lines().findFirst().orElse("");
         assertTrue(first.startsWith("bench compare: ") && first.contains(message), errors());
         assertFalse(errors().contains("\tat "), "no stack trace: " + errors());

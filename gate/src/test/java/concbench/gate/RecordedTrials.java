@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real trials of {@code fixture-ci/} (this package's test resources): the {@code run.json} and trial files,
- * nothing else, of {@value #COMMAND} on a quiet machine: one run of identical code (gate/README.md,
- * "Calibration"). Any set of its trial numbers is a side as {@code ./bench ab} pools its rounds: trial k of every
+ * nothing else, of identical code: the 12 rounds, base and head alike, of two {@code ./bench ab HEAD --impls
+ * netty,vertx}, pooled in the order they ran (gate/README.md, "Calibration"; {@value #COMMAND} records an
+ * equivalent one). Any set of its trial numbers is a side as {@code ./bench ab} pools its rounds: trial k of every
  * (implementation, scenario) ran back to back, as a round does. A side may carry a slowdown injected into one
  * implementation: its throughput divided by the factor, its latencies and CPU per request multiplied by it, in
  * every phase.

@@ -97,7 +97,7 @@ final class Synthetic {
     static RunManifest manifest(Profile profile, String cpuModel, int trials) {
         Environment environment = new Environment("h", cpuModel, 2, 1L << 30, "k", "25", "v", Map.of(), "abc");
         return new RunManifest(2, RunManifest.COMPLETE, "2026-11-26T00:00:00Z", "2026-11-26T00:01:00Z", environment,
-                profile.withTrials(Math.max(1, trials)), List.of(IMPL), List.of(SCENARIO), 10, 20,
+                profile.withTrials(Math.max(1, trials)), List.of(IMPL), List.of(SCENARIO), List.of(10), 20,
                 new CpuLayout(CpuSet.parse("0"), CpuSet.parse("1"), CpuSet.parse("1")), true, List.of(), List.of(),
                 List.of(), 0);
     }

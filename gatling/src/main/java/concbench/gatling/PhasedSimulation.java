@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import concbench.gatling.names.PhaseName;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -29,7 +30,8 @@ import java.util.List;
  *       {@code levelSeconds}. The server's best rate at that concurrency is what it completes. Latency measured
  *       here understates the slow answers, since a slow answer also delays the next request (coordinated
  *       omission): latency is the rate phase's job.</li>
- *   <li>{@code rate-<rate>}: latency in an open model. Requests arrive at a fixed rate whatever the answers, so a
+ *   <li>{@code rate-<rate>}, one per step of the latency ladder, the lowest rate first, until the server cannot
+ *       keep one ({@link Ladder}): latency in an open model. Requests arrive at a fixed rate whatever the answers, so a
  *       slow answer cannot hold back the requests behind it and the latency is free of coordinated omission.
  *       Users share a pool of keep-alive connections, so latency is not the cost of opening a connection per
  *       request: only the first requests of the phase open the connections the pool needs.</li>
@@ -39,7 +41,6 @@ import java.util.List;
  * proved the bodies right.
  */
 public abstract class PhasedSimulation extends Simulation {
-    public static final String WARMUP = "warmup";
     private static final int OK = 200;
 
     /** The one request a simulation sends, named after the phase that sends it. */
@@ -59,23 +60,34 @@ public abstract class PhasedSimulation extends Simulation {
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(warmup(request, profile, ownConnection));
         for (int i = 0; i < profile.levels().size(); i++) {
-            phases.add(looping(sweepPhase(profile.levels().get(i)), share.levelUsers().get(i), profile.levelSeconds(),
-                    request, profile, ownConnection));
+            phases.add(looping(PhaseName.sweep(profile.levels().get(i)).toString(), share.levelUsers().get(i),
+                    profile.levelSeconds(), request, profile, ownConnection));
         }
-        String ratePhase = ratePhase(profile.rate());
-        phases.add(scenario(ratePhase)
-                .exec(checked(request, ratePhase, profile))
-                .injectOpen(constantUsersPerSec(share.rate()).during(Duration.ofSeconds(profile.rateSeconds())))
-                .protocols(sharedConnections));
+        Ladder ladder = Ladder.of(profile, share);
+        for (int step = 0; step < profile.rates().size(); step++) {
+            phases.add(ladderStep(step, ladder, share.rates().get(step), request, profile, sharedConnections));
+        }
         setUp(oneAfterAnother(phases));
     }
 
-    public static String sweepPhase(int level) {
-        return "sweep-" + level;
-    }
-
-    public static String ratePhase(int rate) {
-        return "rate-" + rate;
+    /**
+     * One step of the latency ladder: arrivals at its rate for {@code rateSeconds}. Once the ladder has ended (the
+     * server could not keep this step or the one before, {@link Ladder}), the next user to arrive stops the load
+     * generator instead of sending, so the rest of the ladder is not run; the ladder is the simulation's last phase.
+     */
+    private static PopulationBuilder ladderStep(int step, Ladder ladder, int rate, Request request,
+            LoadProfile profile, HttpProtocolBuilder protocol) {
+        String phase = PhaseName.rate(profile.rates().get(step)).toString();
+        return scenario(phase)
+                .stopLoadGeneratorIf(session -> "the latency ladder ended at " + ladder.end(),
+                        session -> !ladder.sends(step))
+                .exec(checked(request, phase, profile))
+                .exec(session -> {
+                    ladder.answered(step, session.isFailed());
+                    return session;
+                })
+                .injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(profile.rateSeconds())))
+                .protocols(protocol);
     }
 
     /**
@@ -84,8 +96,9 @@ public abstract class PhasedSimulation extends Simulation {
      */
     private static PopulationBuilder warmup(Request request, LoadProfile profile, HttpProtocolBuilder protocol) {
         WarmupSignal signal = WarmupSignal.start(Duration.ofSeconds(profile.warmupSeconds()));
-        return scenario(WARMUP)
-                .asLongAs(session -> signal.warming()).on(exec(checked(request, WARMUP, profile)).exec(session -> {
+        String phase = PhaseName.WARMUP.toString();
+        return scenario(phase)
+                .asLongAs(session -> signal.warming()).on(exec(checked(request, phase, profile)).exec(session -> {
                     signal.responded();
                     return session;
                 }))

@@ -1,5 +1,6 @@
 package concbench.gatling;
 
+import concbench.gatling.names.SimulationProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,6 @@ import java.util.concurrent.atomic.LongAdder;
  * whichever comes first. Without the two properties the warm-up simply lasts {@code warmupSeconds}.
  */
 final class WarmupSignal {
-    /** System property: the file whose appearance ends the warm-up. */
-    static final String DONE_FILE = "warmupDoneFile";
-    /** System property: the file the warm-up's progress is appended to. */
-    static final String PROGRESS_FILE = "warmupProgressFile";
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -40,8 +37,8 @@ final class WarmupSignal {
     /** Starts watching; the longest warm-up counts from the moment the first warm-up user starts. */
     static WarmupSignal start(Duration longest) {
         WarmupSignal signal = new WarmupSignal();
-        String done = System.getProperty(DONE_FILE);
-        String progress = System.getProperty(PROGRESS_FILE);
+        String done = System.getProperty(SimulationProperties.WARMUP_DONE_FILE);
+        String progress = System.getProperty(SimulationProperties.WARMUP_PROGRESS_FILE);
         Thread.ofPlatform().daemon().name("warmup-signal").start(() -> signal.watch(longest,
                 done == null ? null : Path.of(done), progress == null ? null : Path.of(progress)));
         return signal;

@@ -14,7 +14,7 @@ class LoadProfileTest {
     @Test
     void everyParameterHasItsDefault() {
         LoadProfile profile = LoadProfile.from(new Properties());
-        assertEquals(new LoadProfile(URI.create("http://127.0.0.1:8080"), 10, 16, List.of(16, 64, 256), 20, 500, 30,
+        assertEquals(new LoadProfile(URI.create("http://127.0.0.1:8080"), 10, 16, List.of(16, 64, 256), 20, List.of(500), 30,
                 10, 20), profile);
     }
 
@@ -22,8 +22,9 @@ class LoadProfileTest {
     void readsEveryParameter() {
         LoadProfile profile = LoadProfile.from(properties(Map.of(
                 "target", "http://127.0.0.1:41234", "warmupSeconds", "2", "warmupUsers", "3", "levels", "1, 4,9",
-                "levelSeconds", "5", "rate", "250", "rateSeconds", "6", "calls", "100", "delayMs", "0")));
-        assertEquals(new LoadProfile(URI.create("http://127.0.0.1:41234"), 2, 3, List.of(1, 4, 9), 5, 250, 6, 100, 0),
+                "levelSeconds", "5", "rates", "250,500", "rateSeconds", "6", "calls", "100", "delayMs", "0")));
+        assertEquals(new LoadProfile(URI.create("http://127.0.0.1:41234"), 2, 3, List.of(1, 4, 9), 5, List.of(250, 500), 6, 100,
+                0),
                 profile);
     }
 
@@ -33,7 +34,7 @@ class LoadProfileTest {
                 "target", "ftp://127.0.0.1",
                 "warmupSeconds", "0",
                 "levels", "16,,64",
-                "rate", "fast",
+                "rates", "fast",
                 "delayMs", "-1");
         bad.forEach((name, value) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -51,10 +52,11 @@ class LoadProfileTest {
     }
 
     @Test
-    void phasesAreNamedForTheRunner() {
-        assertEquals("warmup", PhasedSimulation.WARMUP);
-        assertEquals("sweep-64", PhasedSimulation.sweepPhase(64));
-        assertEquals("rate-500", PhasedSimulation.ratePhase(500));
+    void theLadderClimbs() {
+        // Each rate is a phase named after it, and the ladder ends at the first rate a server cannot keep.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LoadProfile.from(properties(Map.of("rates", "500,1000,1000"))));
+        assertTrue(e.getMessage().contains("rise"), e.getMessage());
     }
 
     private static Properties properties(Map<String, String> values) {

@@ -8,17 +8,17 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class LoadShareTest {
-    private static final LoadProfile PROFILE = LoadProfile.from(properties("levels", "16,64", "rate", "500"));
+    private static final LoadProfile PROFILE = LoadProfile.from(properties("levels", "16,64", "rates", "500,1000"));
 
     @Test
     void withoutAShareTheGeneratorMakesTheWholeLoad() {
-        assertEquals(new LoadShare(List.of(16, 64), 500), LoadShare.from(new Properties(), PROFILE));
+        assertEquals(new LoadShare(List.of(16, 64), List.of(500, 1000)), LoadShare.from(new Properties(), PROFILE));
     }
 
     @Test
-    void readsItsUsersPerLevelAndItsRate() {
-        assertEquals(new LoadShare(List.of(8, 32), 250),
-                LoadShare.from(properties("shareLevels", "8, 32", "shareRate", "250"), PROFILE));
+    void readsItsUsersPerLevelAndItsRates() {
+        assertEquals(new LoadShare(List.of(8, 32), List.of(250, 500)),
+                LoadShare.from(properties("shareLevels", "8, 32", "shareRates", "250,500"), PROFILE));
     }
 
     @Test
@@ -26,7 +26,7 @@ class LoadShareTest {
         assertThrows(IllegalArgumentException.class, () -> LoadShare.from(properties("shareLevels", "8"), PROFILE));
         assertThrows(IllegalArgumentException.class,
                 () -> LoadShare.from(properties("shareLevels", "8,0"), PROFILE));
-        assertThrows(IllegalArgumentException.class, () -> LoadShare.from(properties("shareRate", "x"), PROFILE));
+        assertThrows(IllegalArgumentException.class, () -> LoadShare.from(properties("shareRates", "x,1"), PROFILE));
     }
 
     private static Properties properties(String... namesAndValues) {

@@ -4,7 +4,7 @@ import concbench.formats.PhaseResult;
 import concbench.formats.TrialResult;
 import concbench.report.RunView.Measured;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -17,10 +17,8 @@ final class FloorNoise {
     static final String MARK = "≈";
     static final double THROUGHPUT_NOISE = 0.10;
     static final double P99_NOISE = 0.20;
-    static final String NOTE = MARK + " within the floor's noise: a throughput within "
-            + percent(THROUGHPUT_NOISE) + " of the floor's at that level, or a p99 within " + percent(P99_NOISE)
-            + " of the floor's. The floor is the back end itself measured the same way on the server's CPUs; a "
-            + "figure that close to it measured this machine's setup as much as the server.";
+    static final String NOTE = Texts.paragraph(FloorNoise.class, "floor-noise-note", Map.of("mark", MARK,
+            "throughput", Fmt.percent(THROUGHPUT_NOISE), "p99", Fmt.percent(P99_NOISE)));
 
     private final RunView view;
     private final String scenario;
@@ -50,9 +48,5 @@ final class FloorNoise {
         }
         double floorMean = RunView.mean(floor, figure);
         return Math.abs(RunView.mean(server, figure) - floorMean) <= noise * Math.abs(floorMean);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 }

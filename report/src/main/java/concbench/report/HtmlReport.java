@@ -62,6 +62,11 @@ final class HtmlReport {
             }
             """;
 
+    private static final String THROUGHPUT_CAPTION = Texts.paragraph(HtmlReport.class, "throughput-caption");
+    private static final String LATENCY_CAPTION = Texts.paragraph(HtmlReport.class, "latency-caption");
+    private static final String TIMELINE_CAPTION = Texts.paragraph(HtmlReport.class, "timeline-caption");
+    private static final String CPU_BY_ROLE_CAPTION = Texts.paragraph(HtmlReport.class, "cpu-by-role-caption");
+
     private HtmlReport() {
     }
 
@@ -70,9 +75,13 @@ final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
                 .append("<title>").append(Html.escape(Report.title(inputs))).append("</title>\n<style>\n")
-                .append(STYLE).append("</style>\n</head>\n<body>\n<h1>").append(Html.escape(Report.title(inputs)))
-                .append("</h1>\n<p class=\"lead\">").append(Html.escape(Report.lead(inputs))).append("</p>\n");
+                .append(STYLE).append(HeadlineHtml.STYLE).append("</style>\n</head>\n<body>\n<h1>")
+                .append(Html.escape(Report.title(inputs))).append("</h1>\n");
         RunView view = inputs.run() == null ? null : new RunView(inputs.run());
+        if (view != null) {
+            html.append(HeadlineHtml.render(view));
+        }
+        html.append("<p class=\"lead\">").append(Html.escape(Report.lead(inputs))).append("</p>\n");
         if (view != null) {
             html.append(banners(view));
         }
@@ -132,7 +141,7 @@ final class HtmlReport {
 
     private static String run(RunView view) {
         StringBuilder html = new StringBuilder("<section id=\"run\">\n<h2>The run</h2>\n<dl class=\"facts\">\n");
-        for (Tables.Fact fact : Tables.facts(view)) {
+        for (RunFacts.Fact fact : RunFacts.of(view)) {
             html.append("<dt>").append(Html.escape(fact.label())).append("</dt><dd>").append(Html.escape(fact.value()))
                     .append("</dd>\n");
         }
@@ -144,6 +153,7 @@ final class HtmlReport {
             html.append("</ul>\n");
         }
         html.append("</section>\n");
+        html.append(WidthCharts.section(view, legend(view, view.servers())));
         view.scenarios().forEach(scenario -> html.append(scenario(view, scenario)));
         return html.toString();
     }
@@ -151,37 +161,24 @@ final class HtmlReport {
     private static String scenario(RunView view, String scenario) {
         StringBuilder html = new StringBuilder("<section id=\"").append(anchor(scenario)).append("\">\n<h2>Scenario ")
                 .append(Html.escape(scenario)).append("</h2>\n");
-        html.append(Html.table(Tables.summary(view, scenario), "summary"));
+        html.append(Html.table(SummaryTable.of(view, scenario), "summary"));
         String legend = legend(view, scenario);
-        html.append("<div class=\"charts\">\n");
+        html.append("<div class=\"charts\">\n").append(LadderChart.figure(view, scenario, legend));
         if (!view.levels(scenario).isEmpty()) {
-            html.append(figure(Charts.throughput(view, scenario), legend, "Throughput against concurrency "
-                    + "(closed-model sweep). The line joins the mean of the trials at each level; the shaded band "
-                    + "spans the lowest to the highest trial and the small dots are the trials (both only with "
-                    + "several trials). A hollow marker: generator-bound in at least one trial, a lower bound."));
+            html.append(figure(Charts.throughput(view, scenario), legend, THROUGHPUT_CAPTION));
         }
         if (view.rate(scenario).isPresent()) {
-            html.append(figure(Charts.latency(view, scenario), legend, "Latency percentiles of the fixed-rate phase "
-                    + "(open model, free of coordinated omission): one line per trial (dashed: trial 2 and later). "
-                    + "The x axis spaces the percentiles by -log10(1 - p); max stands apart. A hollow marker below "
-                    + "1 ms is a reading of 0, under Gatling's 1 ms resolution, not a measured value."));
+            html.append(figure(Charts.latency(view, scenario), legend, LATENCY_CAPTION));
         }
         if (!view.phaseNames(scenario).isEmpty()) {
-            html.append(figure(Charts.timeline(view, scenario), legend, "OK requests per second, second by second, "
-                    + "through the measured phases (the warm-up excluded). Solid: trial 1; dashed: later trials, and "
-                    + "failed requests where there are any. Only whole seconds are drawn. A hollow marker: the phase "
-                    + "was generator-bound."));
+            html.append(figure(Charts.timeline(view, scenario), legend, TIMELINE_CAPTION));
         }
         String roles = Charts.cpuByRole(view, scenario);
         if (roles != null) {
-            html.append(figure(roles, roleLegend(), "Where a request's server CPU goes at the fixed rate: the mean "
-                    + "over the trials of each thread role's CPU time per request, read from /proc per server thread "
-                    + "and grouped by the thread names each implementation declares. request: event loops, I/O "
-                    + "threads, workers, virtual-thread carriers; backendClient: the back-end client's own threads; "
-                    + "compiler: the JIT, i.e. warm-up that leaked into the measurement; gc; other: every other "
-                    + "thread. The figure above a bar is its total."));
+            html.append(figure(roles, roleLegend(), CPU_BY_ROLE_CAPTION));
         }
-        html.append("</div>\n<h3>Every trial, phase by phase</h3>\n").append(Html.table(Tables.trials(view, scenario), "trials"));
+        html.append("</div>\n<h3>Every trial, phase by phase</h3>\n")
+                .append(Html.table(TrialTable.of(view, scenario), "trials"));
         html.append(failures(view, scenario));
         return html.append("</section>\n").toString();
     }
@@ -215,8 +212,12 @@ final class HtmlReport {
     }
 
     private static String legend(RunView view, String scenario) {
+        return legend(view, view.implementations(scenario));
+    }
+
+    private static String legend(RunView view, List<String> implementations) {
         StringBuilder html = new StringBuilder("<ul class=\"legend\">");
-        for (String impl : view.implementations(scenario)) {
+        for (String impl : implementations) {
             html.append("<li>").append(Svg.legendMarker(view.index(impl))).append(' ').append(Html.escape(impl)).append("</li>");
         }
         return html.append("</ul>\n").toString();
@@ -232,7 +233,7 @@ final class HtmlReport {
             html.append("</ul></div>\n");
         }
         html.append("<p><strong>Method.</strong> ").append(Html.escape(comparison.method())).append("</p>\n")
-                .append(Html.table(Tables.comparison(comparison), "comparison"));
+                .append(Html.table(ComparisonTable.of(comparison), "comparison"));
         return html.append("</section>\n").toString();
     }
 
@@ -240,8 +241,8 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder("<section id=\"jmh\">\n<h2>JMH microbenchmarks</h2>\n<p>")
                 .append(Html.escape(Report.jmhLead(jmh))).append("</p>\n");
         jmh.byClass().forEach((name, runs) -> html.append("<h3>").append(Html.escape(name)).append("</h3>\n")
-                .append(Html.table(Tables.jmh(runs).withoutNotes(), "jmh")));
-        Tables.jmh(jmh.runs()).notes().forEach(note -> html.append("<p class=\"note\">").append(Html.escape(note))
+                .append(Html.table(JmhTable.of(runs).withoutNotes(), "jmh")));
+        JmhTable.of(jmh.runs()).notes().forEach(note -> html.append("<p class=\"note\">").append(Html.escape(note))
                 .append("</p>\n"));
         return html.append("</section>\n").toString();
     }

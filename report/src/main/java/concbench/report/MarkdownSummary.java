@@ -13,8 +13,11 @@ final class MarkdownSummary {
     }
 
     static String render(ResultsFolder inputs) {
-        StringBuilder md = new StringBuilder("# ").append(Markdown.escape(Report.title(inputs))).append("\n\n")
-                .append(Markdown.escape(Report.lead(inputs))).append("\n\n");
+        StringBuilder md = new StringBuilder("# ").append(Markdown.escape(Report.title(inputs))).append("\n\n");
+        if (inputs.run() != null) {
+            md.append(HeadlineMarkdown.render(new RunView(inputs.run())));
+        }
+        md.append(Markdown.escape(Report.lead(inputs))).append("\n\n");
         if (inputs.run() != null) {
             run(md, new RunView(inputs.run()));
         }
@@ -24,8 +27,8 @@ final class MarkdownSummary {
         if (inputs.jmh() != null) {
             md.append("## JMH microbenchmarks\n\n").append(Markdown.escape(Report.jmhLead(inputs.jmh()))).append("\n\n");
             inputs.jmh().byClass().forEach((name, runs) -> md.append("### ").append(Markdown.escape(name))
-                    .append("\n\n").append(Markdown.table(Tables.jmh(runs).withoutNotes())).append('\n'));
-            Tables.jmh(inputs.jmh().runs()).notes().forEach(note -> md.append(Markdown.escape(note)).append("\n\n"));
+                    .append("\n\n").append(Markdown.table(JmhTable.of(runs).withoutNotes())).append('\n'));
+            JmhTable.of(inputs.jmh().runs()).notes().forEach(note -> md.append(Markdown.escape(note)).append("\n\n"));
         }
         md.append("The charts, every trial phase by phase and the links to Gatling's reports are in ")
                 .append(Report.HTML_FILE).append(".\n");
@@ -38,7 +41,7 @@ final class MarkdownSummary {
         }
         List<String> warnings = view.manifest().warnings() == null ? List.of() : view.manifest().warnings();
         warnings.forEach(w -> md.append("> Warning: ").append(Markdown.escape(w)).append("\n\n"));
-        for (Tables.Fact fact : Tables.facts(view)) {
+        for (RunFacts.Fact fact : RunFacts.of(view)) {
             md.append("- ").append(Markdown.escape(fact.label())).append(": ").append(Markdown.escape(fact.value()))
                     .append('\n');
         }
@@ -47,7 +50,7 @@ final class MarkdownSummary {
             md.append("### ").append(Markdown.escape(scenario)).append("\n\n");
             Verdicts.of(view, scenario).forEach(v -> md.append("- ").append(Markdown.escape(v).replace(Verdicts.CAVEAT,
                     "**" + Verdicts.CAVEAT + "**")).append('\n'));
-            md.append('\n').append(Markdown.table(Tables.summary(view, scenario))).append('\n');
+            md.append('\n').append(Markdown.table(SummaryTable.of(view, scenario))).append('\n');
         }
     }
 
@@ -57,7 +60,7 @@ final class MarkdownSummary {
                 .append(Markdown.escape(Report.comparisonLead(comparison))).append("\n\n");
         comparison.environmentWarnings().forEach(w -> md.append("> Environment: ").append(Markdown.escape(w))
                 .append("\n\n"));
-        Table all = Tables.comparison(comparison);
+        Table all = ComparisonTable.of(comparison);
         List<Table.Row> flagged = all.rows().stream().filter(r -> r.mark() != Table.Mark.NONE).toList();
         if (flagged.isEmpty()) {
             md.append("No figure changed significantly.\n\n");

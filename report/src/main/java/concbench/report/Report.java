@@ -58,7 +58,7 @@ final class Report {
             String machine = run.environment() == null ? "an unrecorded machine"
                     : run.environment().host() + " (" + run.environment().cpuModel() + ", " + run.environment().cores()
                             + " cores)";
-            return "Started " + run.startedAt() + " on " + machine + "; status " + run.status() + "; "
+            return "Started " + Times.instant(run.startedAt()) + " on " + machine + "; status " + run.status() + "; "
                     + inputs.run().trials().size() + " trial file(s) read from " + inputs.dir() + ".";
         }
         // The JMH and comparison sections open with their own lead; the page's says only where they came from.
@@ -81,7 +81,8 @@ final class Report {
         List<TrialResult> failed = view.allTrials().stream().filter(t -> !t.ok()).toList();
         if (!failed.isEmpty()) {
             problems.add(failed.size() + " of " + view.allTrials().size() + " trials failed: " + failed.stream()
-                    .map(t -> t.implementation() + " " + t.scenario() + " trial " + t.trial() + " (" + t.failure() + ")")
+                    .map(t -> t.implementation() + " " + t.scenarioKey() + " trial " + t.trial() + " (" + t.failure()
+                            + ")")
                     .collect(Collectors.joining("; ")) + ". Their numbers are missing from every table, chart and "
                     + "verdict, which say so where it matters.");
         }
@@ -97,7 +98,7 @@ final class Report {
     private static String side(Comparison.End side) {
         String details = Stream.of(side.gitCommit() == null ? null : "commit " + side.gitCommit(),
                 side.profile() == null ? null : "profile " + side.profile(),
-                side.startedAt() == null ? null : "started " + side.startedAt())
+                side.startedAt() == null ? null : "started " + Times.instant(side.startedAt()))
                 .filter(Objects::nonNull).collect(Collectors.joining(", "));
         return side.dir() + (details.isEmpty() ? "" : " (" + details + ")");
     }

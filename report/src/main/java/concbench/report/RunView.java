@@ -54,9 +54,22 @@ final class RunView {
         return implementations().contains(TrialResult.FLOOR);
     }
 
+    /**
+     * The scenario rows, by {@link TrialResult#scenarioKey()}: hello, and fan-out once per width ({@code fanout10},
+     * {@code fanout100}), in the order the run lists them, then any found only in a trial file.
+     */
     List<String> scenarios() {
-        Set<String> names = new LinkedHashSet<>(nonNull(manifest().scenarios()));
-        results.trials().forEach(t -> names.add(t.scenario()));
+        Set<String> names = new LinkedHashSet<>();
+        List<Integer> widths = manifest().fanoutCalls() == null || manifest().fanoutCalls().isEmpty()
+                ? List.of(TrialResult.UNRECORDED_FANOUT_CALLS) : manifest().fanoutCalls();
+        for (String scenario : nonNull(manifest().scenarios())) {
+            if (scenario.equals(TrialResult.FANOUT)) {
+                widths.forEach(width -> names.add(TrialResult.scenarioKey(scenario, width)));
+            } else {
+                names.add(scenario);
+            }
+        }
+        results.trials().forEach(t -> names.add(t.scenarioKey()));
         return List.copyOf(names);
     }
 
@@ -76,15 +89,19 @@ final class RunView {
     /** The closed-model levels any trial of the scenario measured, ascending. */
     List<Integer> levels(String scenario) {
         Set<Integer> levels = new TreeSet<>();
-        results.trials().stream().filter(t -> t.scenario().equals(scenario) && t.ok())
+        results.trials().stream().filter(t -> t.scenarioKey().equals(scenario) && t.ok())
                 .flatMap(t -> t.phases().stream()).filter(PhaseResult::isSweep).forEach(p -> levels.add(p.users()));
         return List.copyOf(levels);
     }
 
-    /** The fixed arrival rate of the scenario's latency phase, if any trial measured one. */
+    /**
+     * The first (lowest) rate of the scenario's latency ladder, if any trial measured one: the rate every
+     * implementation ran (before the ladder: the one fixed rate), which the tables and verdicts compare at.
+     */
     Optional<Integer> rate(String scenario) {
-        return results.trials().stream().filter(t -> t.scenario().equals(scenario) && t.ok())
-                .flatMap(t -> t.phases().stream()).filter(PhaseResult::isRate).map(PhaseResult::rate).findFirst();
+        return results.trials().stream().filter(t -> t.scenarioKey().equals(scenario) && t.ok())
+                .flatMap(t -> t.phases().stream()).filter(PhaseResult::isRate).map(PhaseResult::rate)
+                .min(Integer::compare);
     }
 
     /** The sweep phase at {@code users} of every ok trial that has one, in trial order. */
@@ -92,9 +109,10 @@ final class RunView {
         return measured(implementation, scenario, p -> p.isSweep() && p.users() == users);
     }
 
-    /** The fixed-rate phase of every ok trial that has one, in trial order. */
+    /** The ladder's first step ({@link #rate(String)}) of every ok trial that has one, in trial order. */
     List<Measured> rate(String implementation, String scenario) {
-        return measured(implementation, scenario, PhaseResult::isRate);
+        Optional<Integer> first = rate(scenario);
+        return measured(implementation, scenario, p -> p.isRate() && first.isPresent() && p.rate() == first.get());
     }
 
     /** Every measured (sweep and rate) phase of every ok trial, trial by trial, each in the order it ran. */

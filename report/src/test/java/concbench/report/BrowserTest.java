@@ -1,165 +1,102 @@
 package concbench.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * report.html opened in a real headless Chromium: no JavaScript exception, no console or log error, no request
- * to anything but the file itself; the charts are there. Screenshots (screen and print) are left in target/ to
- * look at. Skipped, saying so, where Chromium is not installed.
+ * report.html opened in a real headless Chromium at 1366x768: the headline table inside the first screen, every
+ * chart drawn, no JavaScript exception, no console or log error, no request to anything but the file itself; and
+ * the report's own first-screen.png. Screenshots (first screen, whole screen, print) are left in target/ to look
+ * at. Skipped, saying so, where Chromium is not installed.
  */
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
-    private static final int WIDTH = 1400;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    /** A PNG's width and height follow its signature, the IHDR chunk's length and type. */
+    private static final int PNG_WIDTH_OFFSET = 16;
 
     @TempDir
     Path temp;
 
     @Test
-    void opensWithoutErrorsAndWithoutAnyRequest() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no " + CHROMIUM + " (on Debian: apt-get install chromium)");
+    void headlineOnTheFirstScreenChartsDrawnNoErrorsNoRequests() throws Exception {
+        assumeTrue(Files.isExecutable(Chromium.DEFAULT),
+                "skipped: no " + Chromium.DEFAULT + " (on Debian: apt-get install chromium)");
         Path dir = Fixtures.copy("smoke2", temp.resolve("run"));
+        Fixtures.widen(dir, 1, 100, 1000);
         Fixtures.copy("compare", dir);
         Fixtures.copy("jmh", dir);
         Fixtures.html(dir);
 
-        Process browser = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + temp.resolve("profile"), "--remote-debugging-port=0", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try (DevTools devTools = DevTools.connect(devToolsUrl(browser))) {
-            String target = devTools.call(null, "Target.createTarget", Map.of("url", "about:blank"))
-                    .get("targetId").asText();
-            String page = devTools.call(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
-                    .get("sessionId").asText();
-            for (String domain : new String[] {"Runtime", "Log", "Network", "Page"}) {
-                devTools.call(page, domain + ".enable", Map.of());
-            }
-            devTools.call(page, "Emulation.setDeviceMetricsOverride",
-                    Map.of("width", WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-            CompletableFuture<JsonNode> loaded = devTools.next("Page.loadEventFired");
-            devTools.call(page, "Page.navigate", Map.of("url", dir.resolve("report.html").toUri().toString()));
-            loaded.get(60, TimeUnit.SECONDS);
-
-            assertEquals(6, number(devTools, page, "document.querySelectorAll('svg.chart').length"),
-                    "three charts for each of the two scenarios");
-            assertEquals(1, number(devTools, page, "document.querySelectorAll('#jmh').length + "
+        try (Chromium browser = Chromium.start(Chromium.DEFAULT, temp, FirstScreen.WIDTH, FirstScreen.HEIGHT)) {
+            browser.open(dir.resolve(Report.HTML_FILE));
+            double bottom = browser.number("document.querySelector('table.headline').getBoundingClientRect().bottom");
+            assertTrue(bottom > 0 && bottom <= FirstScreen.HEIGHT,
+                    "the headline table ends at " + bottom + " px, not inside the first " + FirstScreen.HEIGHT);
+            assertEquals(0, browser.number("document.documentElement.scrollWidth - window.innerWidth"),
+                    "nothing wider than the window");
+            double charts = browser.number("document.querySelectorAll('svg.chart').length");
+            double scenarios = browser.number("document.querySelectorAll('section[id^=scenario-]').length");
+            assertTrue(charts >= 4 * scenarios + 2, charts + " charts: at least four per scenario and two for widths");
+            assertEquals(charts, browser.number("[...document.querySelectorAll('svg.chart')].filter(svg => {"
+                    + " const box = svg.getBoundingClientRect(); return box.width > 100 && box.height > 50"
+                    + " && svg.querySelectorAll('polyline, circle, rect, polygon').length > 1; }).length"),
+                    "every chart drawn with a size and marks in it");
+            assertEquals(1, browser.number("document.querySelectorAll('#jmh').length + "
                     + "document.querySelectorAll('#comparison').length - 1"), "the JMH and comparison sections");
-            screenshot(devTools, page, "screen");
-            devTools.call(page, "Emulation.setEmulatedMedia", Map.of("media", "print"));
-            screenshot(devTools, page, "print");
-
-            List<String> problems = problems(devTools.events());
+            keep("first", browser.screenshot(FirstScreen.WIDTH, FirstScreen.HEIGHT));
+            keep("screen", browser.screenshot(FirstScreen.WIDTH,
+                    browser.number("document.documentElement.scrollHeight")));
+            browser.media("print");
+            keep("print", browser.screenshot(FirstScreen.WIDTH,
+                    browser.number("document.documentElement.scrollHeight")));
+            List<String> problems = browser.problems();
             assertTrue(problems.isEmpty(), "the page misbehaved:\n" + String.join("\n", problems));
-        } finally {
-            browser.descendants().forEach(ProcessHandle::destroy);
-            browser.destroy();
-            if (!browser.waitFor(10, TimeUnit.SECONDS)) {
-                browser.destroyForcibly();
-            }
-            removeSingletonFolder(temp.resolve("profile"));
         }
     }
 
-    /** Chromium keeps its singleton socket in a /tmp folder of its own, linked from the profile: removed too. */
-    private static void removeSingletonFolder(Path profile) throws java.io.IOException {
-        Path link = profile.resolve("SingletonSocket");
-        if (Files.isSymbolicLink(link)) {
-            Path folder = Files.readSymbolicLink(link).getParent();
-            try (var files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(folder);
-            Files.delete(link);
-        }
+    @Test
+    void theReportKeepsAScreenshotOfItsFirstScreen() throws Exception {
+        assumeTrue(Files.isExecutable(Chromium.DEFAULT),
+                "skipped: no " + Chromium.DEFAULT + " (on Debian: apt-get install chromium)");
+        Path dir = Fixtures.copy("smoke2", temp.resolve("run"));
+        Fixtures.html(dir);
+
+        String said = FirstScreen.write(dir, Chromium.DEFAULT);
+
+        Path png = dir.resolve(FirstScreen.FILE);
+        assertEquals("first screen: " + png, said);
+        byte[] image = Files.readAllBytes(png);
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(image, PNG_SIGNATURE.length));
+        ByteBuffer size = ByteBuffer.wrap(image, PNG_WIDTH_OFFSET, 2 * Integer.BYTES);
+        assertEquals(FirstScreen.WIDTH, size.getInt());
+        assertEquals(FirstScreen.HEIGHT, size.getInt());
     }
 
-    /** Chromium prints where its DevTools endpoint listens on stderr; the rest of stderr is drained and dropped. */
-    private static URI devToolsUrl(Process browser) throws Exception {
-        CompletableFuture<URI> url = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(browser.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher listening = LISTENING.matcher(line);
-                    if (listening.find()) {
-                        url.complete(URI.create(listening.group(1)));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                url.completeExceptionally(e);
-            }
-            url.completeExceptionally(new IllegalStateException("chromium ended without a DevTools endpoint"));
-        });
-        return url.get(60, TimeUnit.SECONDS);
+    @Test
+    void withoutChromiumTheScreenshotIsSkippedSayingSo() throws Exception {
+        Path dir = Fixtures.copy("smoke2", temp.resolve("run"));
+        Fixtures.html(dir);
+
+        String said = FirstScreen.write(dir, temp.resolve("no-chromium"));
+
+        assertTrue(said.startsWith("first screen: skipped, no Chromium at "), said);
+        assertTrue(Files.notExists(dir.resolve(FirstScreen.FILE)));
     }
 
-    private static double number(DevTools devTools, String page, String expression) throws Exception {
-        return devTools.call(page, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true))
-                .path("result").path("value").asDouble();
-    }
-
-    /** The whole page as a PNG in target/, to look at. */
-    private static void screenshot(DevTools devTools, String page, String name) throws Exception {
-        double height = number(devTools, page, "document.documentElement.scrollHeight");
-        JsonNode shot = devTools.call(page, "Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", WIDTH, "height", height, "scale", 1)));
+    /** A PNG in target/, to look at. */
+    private static void keep(String name, byte[] png) throws Exception {
         Path file = Path.of("target", "report-" + name + ".png");
-        Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
+        Files.write(file, png);
         System.out.println("screenshot: " + file.toAbsolutePath());
-    }
-
-    /** Exceptions, console and log errors, and any request that is not for a local file. */
-    private static List<String> problems(List<JsonNode> events) {
-        List<String> problems = new ArrayList<>();
-        for (JsonNode event : events) {
-            JsonNode params = event.path("params");
-            switch (event.path("method").asText()) {
-                case "Runtime.exceptionThrown" -> problems.add("exception: " + params.path("exceptionDetails"));
-                case "Runtime.consoleAPICalled" -> {
-                    if (params.path("type").asText().equals("error")) {
-                        problems.add("console error: " + params.path("args"));
-                    }
-                }
-                case "Log.entryAdded" -> {
-                    if (params.path("entry").path("level").asText().equals("error")) {
-                        problems.add("log error: " + params.path("entry").path("text").asText());
-                    }
-                }
-                case "Network.requestWillBeSent" -> {
-                    String url = params.path("request").path("url").asText();
-                    if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("about:")) {
-                        problems.add("request: " + url);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return problems;
     }
 }

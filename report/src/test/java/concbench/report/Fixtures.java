@@ -1,6 +1,8 @@
 package concbench.report;
 
 import concbench.formats.ResultsFolder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -34,6 +36,25 @@ final class Fixtures {
             });
         }
         return into;
+    }
+
+    /**
+     * Adds fan-out widths to a copied run: each fan-out trial file again as width {@code width} (its
+     * {@code fanoutCalls} set, its file named {@code fanout<width>}), figures unchanged, so a run of one width reads
+     * as a run of several.
+     */
+    static void widen(Path dir, int... widths) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().contains("-fanout-")).toList()) {
+                for (int width : widths) {
+                    ObjectNode trial = (ObjectNode) json.readTree(file.toFile());
+                    trial.put("fanoutCalls", width);
+                    json.writeValue(file.resolveSibling(file.getFileName().toString()
+                            .replace("-fanout-", "-fanout" + width + "-")).toFile(), trial);
+                }
+            }
+        }
     }
 
     /** Writes the report of {@code dir} and returns report.html's text. */

@@ -59,7 +59,7 @@ class FormatTwoReportTest {
 
     @Test
     void theCpuByRoleIsAStackedBarPerImplementation() {
-        Matcher chart = Pattern.compile("<title>Server CPU per request by thread role at the fixed rate, fanout</title>"
+        Matcher chart = Pattern.compile("<title>Server CPU per request by thread role at the fixed rate, fanout10</title>"
                 + "(.*?)</svg>", Pattern.DOTALL).matcher(html);
         assertTrue(chart.find(), "the fan-out scenario's chart");
         String svg = chart.group(1);

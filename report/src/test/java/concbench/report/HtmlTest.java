@@ -1,8 +1,11 @@
 package concbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {
@@ -24,28 +27,18 @@ class HtmlTest {
     }
 
     @Test
-    void pValuesKeepTheSideOfEveryThresholdTheyWereOn() {
-        assertEquals("0.0099", Fmt.pValue(0.009999));
-        assertEquals("0.01", Fmt.pValue(0.01));
-        assertEquals("0.15", Fmt.pValue(0.15841612042305636));
-        assertEquals("0.5", Fmt.pValue(0.5));
-        assertEquals("<0.0001", Fmt.pValue(0.00002));
-    }
-
-    @Test
-    void markdownCannotBreakATableOrEmbedMarkup() {
-        assertEquals("a \\| b &lt;script&gt; \\*x\\* next", Markdown.escape("a | b <script> *x*\nnext"));
-    }
-
-    @Test
-    void numbersAtGatlingsResolution() {
-        assertEquals("<1", Fmt.ms(0));
-        assertEquals("3", Fmt.ms(3));
-        assertEquals("337.5", Fmt.ms(337.5));
-        assertEquals("1,532", Fmt.decimal(1532.4));
-        assertEquals("0.1432", Fmt.decimal(0.14321));
-        assertEquals("23", Fmt.decimal(23.0));
-        assertEquals("0.512", Fmt.decimal(0.512));
-        assertEquals("n/a", Fmt.decimal(Double.NaN));
+    void hostileTextInATableStaysText() {
+        String hostile = "<script>alert('x')</script> | `rm` \"quoted\" &amp;\nnext line";
+        Table table = new Table(List.of("name <b>", hostile), List.of(new Table.Row(List.of(Table.Cell.of(hostile),
+                new Table.Cell(hostile, Html.relativeHref("gatling/a\"b <c>/index.html"), false)),
+                Table.Mark.REGRESSION)), List.of(hostile));
+        String html = Html.table(table, "comparison");
+        assertFalse(html.contains("<script>"), html);
+        assertFalse(html.contains("<b>"), html);
+        assertTrue(html.contains("<th>name &lt;b&gt;</th>"), html);
+        assertTrue(html.contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | `rm` &quot;quoted&quot; "
+                + "&amp;amp;\nnext line</td>"), "a newline is harmless inside a cell: " + html);
+        assertTrue(html.contains("<a href=\"gatling/a%22b%20%3Cc%3E/index.html\">"), "the link stays one attribute");
+        assertTrue(html.contains("<p class=\"note\">&lt;script&gt;"), html);
     }
 }

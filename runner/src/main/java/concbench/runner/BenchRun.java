@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./bench run}: every (implementation, scenario) of the plan, trial after trial, interleaved across the
@@ -29,10 +29,9 @@ import java.util.concurrent.TimeUnit;
  * trial and marks the run interrupted.
  */
 public final class BenchRun {
-    static final int USAGE_ERROR = 2;
     static final int SOME_TRIAL_FAILED = 1;
-    /** The report reads a few files and writes two: seconds. Far longer means something is wrong with it. */
-    private static final long REPORT_TIMEOUT_SECONDS = 120;
+    /** The hosts file or a host cannot be used: refused before anything starts, as a bad option is. */
+    static final int HOSTS_REFUSED = 2;
     private static final Path PROC = Path.of("/proc");
 
     private final RunOptions options;
@@ -44,33 +43,48 @@ public final class BenchRun {
     private volatile boolean interrupted;
     private Trials trials;
 
-    BenchRun(RunOptions options, Launcher launcher, CpuLayout layout, PrintStream out) {
+    private BenchRun(RunOptions options, Launcher launcher, CpuLayout layout, PrintStream out) {
         this.options = options;
         this.launcher = launcher;
         this.layout = layout;
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("concbench.root", ".")).toAbsolutePath().normalize();
+    /** Writes the report of a run folder and prints where, or why it could not: {@code ./bench report}. */
+    @FunctionalInterface
+    public interface ReportWriter {
+        void write(Path runFolder);
+    }
+
+    /**
+     * A run of what the user chose, checked before anything starts: its options, its CPU layout and each variant's
+     * server options (the variant's server jar asked).
+     *
+     * @param root the conc-bench checkout, whose jars and {@code config/} the run uses
+     * @throws IllegalArgumentException naming what is wrong with the choices
+     */
+    public static BenchRun prepare(RunChoices choices, Path root, PrintStream out)
+            throws IOException, InterruptedException {
         Launcher launcher = new Launcher(root);
-        RunOptions options;
-        CpuLayout layout;
-        try {
-            options = RunOptions.parse(args, root, launcher.implementations());
-            layout = CpuLayout.derive(availableCpus()).override(options.serverCpus(), options.loadGeneratorCpus(),
-                    options.backendCpus());
-            ServerOptionsCheck.check(options.implementations(), launcher);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench run: " + e.getMessage());
-            System.err.println("options:\n" + concbench.contract.CommandLine.usage(RunOptions.OPTIONS));
-            System.exit(USAGE_ERROR);
-            return;
-        }
-        BenchRun run = new BenchRun(options, launcher, layout, System.out);
+        RunOptions options = RunOptions.of(choices, root, launcher.implementations());
+        CpuLayout layout = CpuLayout.derive(availableCpus()).override(options.serverCpus(),
+                options.loadGeneratorCpus(), options.backendCpus());
+        ServerOptionsCheck.check(options.implementations(), launcher);
+        return new BenchRun(options, launcher, layout, out);
+    }
+
+    /**
+     * Runs it to the end, or until Ctrl-C or SIGTERM (a shutdown hook stops the children and waits for the
+     * finished trials to be kept), then has {@code report} write the report.
+     *
+     * @return 0 when every trial passed, 1 when one failed or the run was interrupted
+     */
+    public int execute(ReportWriter report) throws IOException, InterruptedException {
         Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run.interrupt(main), "interrupt"));
-        System.exit(run.execute());
+        Thread hook = new Thread(() -> interrupt(main), "interrupt");
+        // Left in place when the run ends: it does nothing once the run has finished.
+        Runtime.getRuntime().addShutdownHook(hook);
+        return execute(() -> report.write(options.out()));
     }
 
     /** The CPUs this process may run on, as the kernel says ({@code Cpus_allowed_list}). */
@@ -85,40 +99,38 @@ public final class BenchRun {
         }
     }
 
-    int execute() throws IOException, InterruptedException {
+    private int execute(Runnable writeReport) throws IOException, InterruptedException {
         try {
-            return executeRun();
+            Files.createDirectories(options.out());
+            Profile profile = options.profile();
+            List<ScenarioRow> rows = ScenarioRow.of(options.scenarios(), profile.fanoutCalls());
+            int total = targets().size() * rows.size() * profile.trials();
+            boolean interactive = System.console() != null && System.console().isTerminal();
+            Progress progress = new Progress(out, interactive, profile, total);
+            if (options.hosts() != null) {
+                return executeOnHosts(progress, rows, total, writeReport);
+            }
+            trials = new TrialRunner(options, layout, launcher, progress, PROC);
+            RunManifest manifest = RunStart.manifest(options, layout, launcher,
+                    EnvironmentProbe.probe(options.root()));
+            return execute(manifest, progress, rows, total, writeReport);
         } finally {
             finished.countDown();
         }
     }
 
-    private int executeRun() throws IOException, InterruptedException {
-        Files.createDirectories(options.out());
-        Profile profile = options.profile();
-        List<String> targets = targets();
-        int total = targets.size() * options.scenarios().size() * profile.trials();
-        boolean interactive = System.console() != null && System.console().isTerminal();
-        Progress progress = new Progress(out, interactive, profile, total);
-        if (options.hosts() != null) {
-            return executeOnHosts(progress, total);
-        }
-        trials = new TrialRunner(options, layout, launcher, progress, PROC);
-        RunManifest manifest = RunStart.manifest(options, layout, launcher, EnvironmentProbe.probe(options.root()));
-        return execute(manifest, progress, total);
-    }
-
     /**
      * A run on the machines of the hosts file: every host checked and given its files before anything starts on
-     * any of them; one that cannot be used ends the run with the reason and {@link #USAGE_ERROR}.
+     * any of them; one that cannot be used ends the run with the reason and {@link #HOSTS_REFUSED}.
      */
-    private int executeOnHosts(Progress progress, int total) throws IOException, InterruptedException {
+    private int executeOnHosts(Progress progress, List<ScenarioRow> rows, int total, Runnable writeReport)
+            throws IOException, InterruptedException {
         HostsFile file;
         try {
             file = HostsFile.read(options.hosts());
         } catch (IllegalArgumentException e) {
             out.println("bench run: " + e.getMessage());
-            return USAGE_ERROR;
+            return HOSTS_REFUSED;
         }
         RemoteHosts hosts;
         try {
@@ -126,44 +138,48 @@ public final class BenchRun {
         } catch (RemoteHosts.HostsRefused e) {
             out.println("bench run: cannot run on the hosts of " + options.hosts() + ", nothing was started:");
             e.getMessage().lines().forEach(reason -> out.println("  " + reason));
-            return USAGE_ERROR;
+            return HOSTS_REFUSED;
         }
         try (hosts) {
             RemoteTrialRunner remote = new RemoteTrialRunner(options, hosts, launcher, progress);
             trials = remote;
             RunManifest manifest = RunStart.manifest(options, remote.layout(), launcher,
                     EnvironmentProbe.probe(options.root())).on(hosts.records());
-            return execute(manifest, progress, total);
+            return execute(manifest, progress, rows, total, writeReport);
         }
     }
 
     /** What each role runs, relative to the project root: its jars and the config they read. */
     private Map<Role, List<Path>> filesByRole() throws IOException {
         Path root = options.root();
-        List<Path> server = new ArrayList<>(List.of(Path.of("config"),
-                root.relativize(launcher.runnableJar(Launcher.BACKEND))));
+        Path backend = root.relativize(launcher.runnableJar(Launcher.BACKEND));
+        List<Path> server = new ArrayList<>(List.of(Launcher.CONFIG, backend,
+                root.relativize(launcher.runnableJar(Launcher.CLI))));
         for (String implementation : options.implementations()) {
             server.add(root.relativize(launcher.runnableJar(
                     Launcher.serverModule(Variant.parse(implementation).implementation()))));
         }
         return Map.of(Role.SERVER, server,
-                Role.BACKEND, List.of(Path.of("config"), root.relativize(launcher.runnableJar(Launcher.BACKEND))),
-                Role.LOADGEN, List.of(Path.of("config"), GatlingCommand.MODULE_JAR, GatlingCommand.LIBRARIES,
-                        root.relativize(launcher.runnableJar("runner"))));
+                Role.BACKEND, List.of(Launcher.CONFIG, backend),
+                Role.LOADGEN, List.of(Launcher.CONFIG, GatlingCommand.MODULE_JAR, GatlingCommand.LIBRARIES,
+                        root.relativize(launcher.runnableJar(Launcher.CLI))));
     }
 
-    private int execute(RunManifest manifest, Progress progress, int total) throws IOException, InterruptedException {
+    /** The trials of the plan, round after round, each result written as it comes; then the report. */
+    private int execute(RunManifest manifest, Progress progress, List<ScenarioRow> rows, int total,
+            Runnable writeReport) throws IOException, InterruptedException {
         Profile profile = options.profile();
-        printHeader(manifest, total);
+        List<String> targets = targets();
+        printHeader(manifest, rows, total);
         ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
         int index = 0;
         boolean complete = false;
         try {
             for (int trial = 1; trial <= profile.trials(); trial++) {
-                for (Scenario scenario : options.scenarios()) {
-                    for (String implementation : targets()) {
-                        progress.trialStarted(++index, implementation, scenario, trial);
-                        TrialResult result = trials.run(implementation, scenario, trial);
+                for (ScenarioRow row : rows) {
+                    for (String implementation : targets) {
+                        progress.trialStarted(++index, implementation, row.key(), trial);
+                        TrialResult result = trials.run(implementation, row.scenario(), row.width(), trial);
                         if (interrupted) {
                             return SOME_TRIAL_FAILED;
                         }
@@ -178,7 +194,7 @@ public final class BenchRun {
             out.println();
             out.print(Summary.table(results));
             out.println("results: " + options.out());
-            writeReport();
+            writeReport.run();
             return results.stream().allMatch(TrialResult::ok) ? 0 : SOME_TRIAL_FAILED;
         } finally {
             if (interrupted && !complete) {
@@ -186,7 +202,7 @@ public final class BenchRun {
                         manifest.finished(RunManifest.INTERRUPTED, results));
                 // The shutdown hook interrupted this thread to stop the trial; the report must still be waited for.
                 Thread.interrupted();
-                writeReport();
+                writeReport.run();
             }
         }
     }
@@ -202,34 +218,6 @@ public final class BenchRun {
             targets.add(TrialResult.FLOOR);
         }
         return List.copyOf(targets);
-    }
-
-    /**
-     * Writes {@code report.html} and {@code summary.md} into the run folder once {@code run.json} is final, and
-     * prints where. The report is a view of the results: when it fails, the run says so and nothing else changes,
-     * neither the results nor the exit status. Its output is kept in {@code logs/report.log}.
-     */
-    private void writeReport() {
-        Path log = options.out().resolve("logs").resolve("report.log");
-        try {
-            Files.createDirectories(log.getParent());
-            Process report = new ProcessBuilder(launcher.report(options.out())).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!report.waitFor(REPORT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                report.destroyForcibly();
-                out.println("report: not written, it took over " + REPORT_TIMEOUT_SECONDS + " s (see " + log + ")");
-                return;
-            }
-            String printed = Files.readString(log).strip();
-            out.println(report.exitValue() == 0 ? printed
-                    : "report: not written (exit " + report.exitValue() + "): " + printed);
-        } catch (IOException e) {
-            out.println("report: not written: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            out.println("report: not written, the run was stopped meanwhile; ./bench report " + options.out()
-                    + " writes it");
-        }
     }
 
     /** From the shutdown hook: stop the children, let the main loop record what was finished, then exit. */
@@ -252,19 +240,23 @@ public final class BenchRun {
         out.println("kept " + results.size() + " finished trial(s) in " + options.out());
     }
 
-    private void printHeader(RunManifest manifest, int total) {
+    private void printHeader(RunManifest manifest, List<ScenarioRow> rows, int total) {
         Profile profile = options.profile();
-        out.printf("conc-bench run, profile %s: %s x %s x %d trial(s) = %d trials, up to about %s%n", profile.name(),
-                targets(), options.scenarios().stream().map(Scenario::label).toList(),
-                profile.trials(), total,
-                Progress.clock(java.time.Duration.ofSeconds((long) total * (profile.loadSeconds() + 15)).toNanos()));
+        out.printf("conc-bench run, profile %s: %s x %s x %d trial(s) = %d trials, up to %s%n", profile.name(),
+                targets(), rows.stream().map(ScenarioRow::key).toList(), profile.trials(), total,
+                Progress.clock(java.time.Duration.ofSeconds(profile.worstCaseSeconds(targets().size(), rows.size()))
+                        .toNanos()));
+        for (ScenarioRow row : rows) {
+            out.printf("ladder %-10s %s req/s, %d s a step%n", row.key(), row.scenario().rates(profile, row.width()),
+                    profile.rateSeconds());
+        }
         if (manifest.topology() == null) {
             out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
         } else {
             manifest.topology().forEach(host -> out.println("host:       " + host.label() + " " + host.destination()
                     + " (" + host.address() + "), CPUs " + host.cpus() + " of " + host.cores() + ", " + host.cpuModel()
                     + ", JDK " + host.jdk() + (host.rttToServerMs() == null ? ""
-                    : String.format(", round trip to the server %.3f ms", host.rttToServerMs()))));
+                    : String.format(Locale.ROOT, ", round trip to the server %.3f ms", host.rttToServerMs()))));
         }
         manifest.warnings().forEach(warning -> out.println("warning: " + warning));
         out.println("results:    " + options.out());

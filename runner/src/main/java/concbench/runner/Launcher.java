@@ -18,9 +18,14 @@ import java.util.stream.Stream;
  * {@code config/*-jvm.flags}, the runnable jars {@code ./bench} builds, each process pinned to its CPU set with
  * {@code taskset} and told its CPU count, so that every thread pool sizes itself to the set it runs on.
  */
-final class Launcher {
-    static final String SERVER_FLAGS = "config/server-jvm.flags";
-    static final String BACKEND = "backend";
+public final class Launcher {
+    public static final String SERVER_FLAGS = "config/server-jvm.flags";
+    public static final String BACKEND = "backend";
+    /** The module whose runnable jar holds the runner, for what runs it on another host (the contract check). */
+    static final String CLI = "cli";
+    /** The configuration every process reads, relative to the project root. */
+    static final Path CONFIG = Path.of("config");
+    private static final String SERVER_SUFFIX = "-impl";
     private static final String TASKSET = "/usr/bin/taskset";
     private static final String SETSID = "/usr/bin/setsid";
 
@@ -31,7 +36,7 @@ final class Launcher {
     private final boolean taskset;
     private final boolean setsid;
 
-    Launcher(Path root) {
+    public Launcher(Path root) {
         this(root, root, ProcessHandle.current().info().command().orElse("java"),
                 Files.isExecutable(Path.of(TASKSET)), Files.isExecutable(Path.of(SETSID)));
     }
@@ -90,14 +95,33 @@ final class Launcher {
         return command;
     }
 
+    /**
+     * A server's jar (or the back end's, for {@link #BACKEND}) in the foreground, as {@code ./bench serve} and
+     * {@code ./bench backend} start it: this JVM's {@code java}, the flags every server shares, the implementation's
+     * own system properties ({@link ServerProperties}), then {@code args} for the jar. Unpinned: it is the user's.
+     *
+     * @param module {@link #BACKEND} or an implementation's module, {@code <implementation>-impl}
+     */
+    public List<String> foreground(String module, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmFlags(SERVER_FLAGS));
+        if (!module.equals(BACKEND)) {
+            String implementation = module.substring(0, module.length() - SERVER_SUFFIX.length());
+            command.addAll(ServerProperties.jvmArguments(serverProperties(Variant.parse(implementation))));
+        }
+        command.addAll(List.of("-jar", runnableJar(module).toString()));
+        command.addAll(args);
+        return command;
+    }
+
     /** The system properties the variant's implementation starts with: {@code config/<implementation>.properties}. */
     Map<String, String> serverProperties(Variant variant) throws IOException {
         return ServerProperties.read(ServerProperties.file(root, variant.implementation()));
     }
 
     /** The module of an implementation: {@code <name>-impl}. */
-    static String serverModule(String implementation) {
-        return implementation + "-impl";
+    public static String serverModule(String implementation) {
+        return implementation + SERVER_SUFFIX;
     }
 
     /** The delay back end on an ephemeral port, one event loop per CPU of its set. */
@@ -127,20 +151,6 @@ final class Launcher {
     }
 
     /**
-     * {@code ./bench report DIR}: the report module's jar in a JVM of its own, since the runner cannot link the
-     * report (the report reads results with the runner's classes). In its own session, like every child, so a
-     * Ctrl-C on the terminal does not stop it half-way.
-     */
-    List<String> report(Path runFolder) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (setsid) {
-            command.add(SETSID);
-        }
-        command.addAll(List.of(java, "-jar", runnableJar("report").toString(), runFolder.toString()));
-        return command;
-    }
-
-    /**
      * What every child command starts with: {@code setsid}, so that the child has a session of its own and a
      * Ctrl-C on the terminal reaches the runner alone, which then stops its children in order and records what
      * happened; then {@code taskset -c CPUS}, which pins it to its CPU set. Each part is left out where its tool
@@ -166,12 +176,12 @@ final class Launcher {
         return command;
     }
 
-    List<String> jvmFlags(String file) throws IOException {
+    public List<String> jvmFlags(String file) throws IOException {
         return JvmFlags.read(root.resolve(file));
     }
 
     /** {@code <module>/target/<module>-<version>-all.jar}, which {@code ./bench} builds before a run. */
-    Path runnableJar(String module) throws IOException {
+    public Path runnableJar(String module) throws IOException {
         Path target = root.resolve(module).resolve("target");
         try (Stream<Path> jars = Files.exists(target) ? Files.list(target) : Stream.empty()) {
             return jars.filter(p -> p.getFileName().toString().matches(module + "-.*-all\\.jar"))
@@ -181,11 +191,11 @@ final class Launcher {
     }
 
     /** The implementations: every {@code *-impl} module of the project, by name. */
-    List<String> implementations() throws IOException {
+    public List<String> implementations() throws IOException {
         try (Stream<Path> modules = Files.list(root)) {
             return modules.map(p -> p.getFileName().toString())
-                    .filter(name -> name.endsWith("-impl"))
-                    .map(name -> name.substring(0, name.length() - "-impl".length()))
+                    .filter(name -> name.endsWith(SERVER_SUFFIX))
+                    .map(name -> name.substring(0, name.length() - SERVER_SUFFIX.length()))
                     .sorted()
                     .toList();
         }

@@ -11,15 +11,20 @@ final class PhaseCosts {
     private static final double NANOS_PER_MICRO = 1_000;
     private static final double NANOS_PER_MILLI = 1_000_000;
 
+    /** The back-end CPU count of a phase that called no back end. */
+    static final int NO_BACKEND = 0;
+
     private PhaseCosts() {
     }
 
     /**
+     * @param backendCpus            the back end's CPUs when the phase called it, {@value #NO_BACKEND} when it did not
+     *                               (hello, the floor)
      * @param backendSharesGenerator whether the back end runs on the load generator's CPUs, and so competes with it
      * @return null when fewer than two samples fall inside the window (a phase too short to cost)
      */
     static PhaseCost of(List<ProcSampler.Sample> samples, long startMs, long endMs, long requests,
-            int serverCpus, int generatorCpus, boolean backendSharesGenerator) {
+            int serverCpus, int generatorCpus, int backendCpus, boolean backendSharesGenerator) {
         List<ProcSampler.Sample> inside = samples.stream()
                 .filter(s -> s.epochMs() >= startMs && s.epochMs() <= endMs)
                 .toList();
@@ -31,10 +36,12 @@ final class PhaseCosts {
         double wallNanos = (last.epochMs() - first.epochMs()) * NANOS_PER_MILLI;
         long serverCpu = last.serverCpuNanos() - first.serverCpuNanos();
         long gatlingCpu = last.generatorCpuNanos() - first.generatorCpuNanos();
-        long generatorCpu = gatlingCpu
-                + (backendSharesGenerator ? last.backendCpuNanos() - first.backendCpuNanos() : 0);
+        long backendCpu = last.backendCpuNanos() - first.backendCpuNanos();
+        long generatorCpu = gatlingCpu + (backendSharesGenerator ? backendCpu : 0);
         double server = serverCpu / (wallNanos * serverCpus);
         double generator = generatorCpu / (wallNanos * generatorCpus);
+        Double backend = backendCpus == NO_BACKEND ? null
+                : (backendCpu + (backendSharesGenerator ? gatlingCpu : 0)) / (wallNanos * backendCpus);
         List<ProcSampler.Sample> readings = inside.stream().filter(s -> s.roles() != null).toList();
         return new PhaseCost(
                 server,
@@ -42,10 +49,20 @@ final class PhaseCosts {
                 inside.stream().mapToLong(ProcSampler.Sample::serverRssBytes).max().orElse(0),
                 inside.stream().mapToInt(ProcSampler.Sample::serverThreads).max().orElse(0),
                 generator,
-                generator >= PhaseCost.SATURATED && server < PhaseCost.SATURATED,
+                bound(generator, server),
                 gatlingCpu / (wallNanos * generatorCpus),
                 readings.size() < 2 ? null : byRole(readings.getFirst(), readings.getLast(), requests, startMs, endMs),
-                readings.isEmpty() ? null : threadsByRole(readings.getLast().roles()));
+                readings.isEmpty() ? null : threadsByRole(readings.getLast().roles()),
+                backend,
+                backend != null && bound(backend, server));
+    }
+
+    /**
+     * Whether a CPU set that serves the server (the load generator's, the back end's) limited the phase: it was at
+     * least {@value PhaseCost#SATURATED} busy while the server's CPUs were not.
+     */
+    static boolean bound(double otherUtilisation, double serverUtilisation) {
+        return otherUtilisation >= PhaseCost.SATURATED && serverUtilisation < PhaseCost.SATURATED;
     }
 
     /** CPU time between two readings per request completed between them, requests spread evenly over the window. */

@@ -42,9 +42,10 @@ final class Progress {
         this.trials = trials;
     }
 
-    void trialStarted(int index, String implementation, Scenario scenario, int trial) {
+    /** @param scenarioKey the scenario and its width, e.g. {@code fanout100} */
+    void trialStarted(int index, String implementation, String scenarioKey, int trial) {
         trialStart = System.nanoTime();
-        prefix = String.format("[%d/%d] %s %s, trial %d/%d", index, trials, implementation, scenario.label(), trial,
+        prefix = String.format("[%d/%d] %s %s, trial %d/%d", index, trials, implementation, scenarioKey, trial,
                 profile.trials());
         line(prefix + ": starting");
     }
@@ -108,7 +109,7 @@ final class Progress {
         int level = (int) (sweep / profile.levelSeconds());
         return level < profile.levels().size()
                 ? profile.levels().get(level) + " users"
-                : "fixed rate";
+                : "latency ladder";
     }
 
     private long remainingNanos(long now) {

@@ -1,6 +1,6 @@
 package concbench.runner;
 
-import concbench.contract.CommandLine;
+import concbench.contract.Contract;
 import concbench.contract.Variant;
 import concbench.formats.CpuSet;
 import concbench.formats.Profile;
@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The command line of {@code ./bench run}.
@@ -21,7 +20,7 @@ import java.util.Map;
  * @param floor           whether each scenario of each round also measures the floor (the back end itself)
  * @param hosts           the hosts file of a run on several machines; null for this machine alone
  */
-record RunOptions(
+public record RunOptions(
         Path root,
         Profile profile,
         List<String> implementations,
@@ -33,63 +32,47 @@ record RunOptions(
         boolean floor,
         Path hosts) {
 
-    static final Map<String, String> OPTIONS = CommandLine.options(
-            "profile", "smoke (CI, under 3 min), ci (the regression gate's rounds), quick (default, under 15 min) or full "
-                    + "(3 trials, long phases)",
-            "impls", "comma-separated servers to measure, an implementation or a variant IMPL:OPTION=VALUE "
-                    + "(e.g. netty,loom,loom:client=jdk; default: every implementation with its default options)",
-            "scenarios", "hello, fanout or both (default: hello,fanout)",
-            "trials", "repeat each (server, scenario) K times, interleaved (default: the profile's)",
-            "out", "results folder (default: results/<timestamp>-<host>)",
-            "server-cpus", "CPUs of the server, e.g. 0-3 (default: derived from the core count)",
-            "loadgen-cpus", "CPUs of Gatling",
-            "backend-cpus", "CPUs of the fan-out back end",
-            "floor", "yes (default): each scenario also measures the floor, the back end itself through the same "
-                    + "phases; no: the servers only",
-            "hosts", "a hosts file: the server, the back end and the load generators on other machines over SSH "
-                    + "(README: Several machines; default: everything on this machine)");
-
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_TRIALS = 100;
+    private static final List<String> SCENARIOS = List.of(Scenario.HELLO.label(), Scenario.FANOUT.label());
 
     /**
      * @param root      the project folder
      * @param available the implementations the project has
-     * @throws IllegalArgumentException naming the bad option
+     * @throws IllegalArgumentException naming the bad choice
      */
-    static RunOptions parse(String[] args, Path root, List<String> available) {
-        CommandLine line = CommandLine.parse(args, OPTIONS);
-        Profile profile = Profile.named(line.string("profile", Profile.QUICK.name()));
-        profile = profile.withTrials(line.integer("trials", profile.trials(), 1, MAX_TRIALS));
-        List<String> implementations = list(line.string("impls", String.join(",", available))).stream()
+    public static RunOptions of(RunChoices given, Path root, List<String> available) {
+        Profile profile = Profile.named(given.profile() == null ? Profile.QUICK.name() : given.profile());
+        if (given.trials() != null) {
+            if (given.trials() < 1 || given.trials() > MAX_TRIALS) {
+                throw new IllegalArgumentException("--trials must be between 1 and " + MAX_TRIALS + ", got "
+                        + given.trials());
+            }
+            profile = profile.withTrials(given.trials());
+        }
+        List<String> implementations = list(given.impls(), available).stream()
                 .map(name -> variant(name, available).name()).distinct().toList();
-        List<Scenario> scenarios = list(line.string("scenarios", "hello,fanout")).stream().map(Scenario::named).toList();
+        List<Scenario> scenarios = list(given.scenarios(), SCENARIOS).stream().map(Scenario::named).toList();
+        if (given.fanoutCalls() != null) {
+            profile = profile.withFanoutCalls(widths(given.fanoutCalls()));
+        }
         String defaultOut = "results/" + LocalDateTime.now().format(RUN_STAMP) + "-" + EnvironmentProbe.localHostName();
         return new RunOptions(root, profile, implementations, scenarios,
-                root.resolve(line.string("out", defaultOut)).normalize(),
-                cpus(line, "server-cpus"), cpus(line, "loadgen-cpus"), cpus(line, "backend-cpus"),
-                yesOrNo(line, "floor"), hostsFile(line));
+                root.resolve(given.out() == null ? defaultOut : given.out()).normalize(),
+                cpus("server-cpus", given.serverCpus()), cpus("loadgen-cpus", given.loadgenCpus()),
+                cpus("backend-cpus", given.backendCpus()), given.floor(), hostsFile(given.hosts()));
     }
 
-    private static Path hostsFile(CommandLine line) {
-        String value = line.string("hosts", null);
-        if (value == null) {
+    /** The hosts file as given, from the folder the user ran the command in; it must exist. */
+    private static Path hostsFile(String given) {
+        if (given == null) {
             return null;
         }
-        Path file = Path.of(System.getProperty("user.dir")).resolve(value).normalize();
+        Path file = Path.of(System.getProperty("user.dir")).resolve(given).normalize();
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--hosts: no such file: " + value);
+            throw new IllegalArgumentException("--hosts: no such file: " + given);
         }
         return file;
-    }
-
-    private static boolean yesOrNo(CommandLine line, String option) {
-        String value = line.string(option, "yes");
-        return switch (value) {
-            case "yes" -> true;
-            case "no" -> false;
-            default -> throw new IllegalArgumentException("--" + option + " must be yes or no, got '" + value + "'");
-        };
     }
 
     /** The variant a name means, in its one spelling; its options are checked by the server itself. */
@@ -102,17 +85,45 @@ record RunOptions(
         return variant;
     }
 
-    private static List<String> list(String commaSeparated) {
-        List<String> items = Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .distinct().toList();
+    /**
+     * The fan-out widths of {@code --fanout-calls}, ascending, each within the contract's bounds on N.
+     *
+     * @throws IllegalArgumentException with the contract's limits, before anything starts
+     */
+    static List<Integer> widths(String commaSeparated) {
+        List<Integer> widths = new ArrayList<>();
+        for (String width : commaSeparated.split(",", -1)) {
+            int calls;
+            try {
+                calls = Integer.parseInt(width.strip());
+            } catch (NumberFormatException e) {
+                calls = Contract.MIN_CALLS - 1;
+            }
+            if (calls < Contract.MIN_CALLS || calls > Contract.MAX_CALLS) {
+                throw new IllegalArgumentException("--fanout-calls takes widths from " + Contract.MIN_CALLS + " to "
+                        + Contract.MAX_CALLS + " calls (the contract's bounds on n), comma-separated, e.g. 10,100; got '"
+                        + width.strip() + "' in '" + commaSeparated + "'");
+            }
+            if (!widths.contains(calls)) {
+                widths.add(calls);
+            }
+        }
+        return widths.stream().sorted().toList();
+    }
+
+    /** The items given, without blanks and repeats; {@code defaults} when none were given. */
+    private static List<String> list(List<String> given, List<String> defaults) {
+        if (given.isEmpty()) {
+            return defaults;
+        }
+        List<String> items = given.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (items.isEmpty()) {
-            throw new IllegalArgumentException("an empty list: '" + commaSeparated + "'");
+            throw new IllegalArgumentException("an empty list: '" + String.join(",", given) + "'");
         }
         return items;
     }
 
-    private static CpuSet cpus(CommandLine line, String option) {
-        String value = line.string(option, null);
+    private static CpuSet cpus(String option, String value) {
         try {
             return value == null ? null : CpuSet.parse(value);
         } catch (IllegalArgumentException e) {

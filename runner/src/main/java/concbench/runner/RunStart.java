@@ -23,7 +23,7 @@ final class RunStart {
         }
         return new RunManifest(ResultFiles.FORMAT_VERSION, RunManifest.RUNNING, Instant.now().toString(), null,
                 environment, options.profile(), options.implementations(),
-                options.scenarios().stream().map(Scenario::label).toList(), Scenario.FANOUT_CALLS,
+                options.scenarios().stream().map(Scenario::label).toList(), options.profile().fanoutCalls(),
                 Scenario.FANOUT_DELAY_MS, layout, launcher.canPin(), List.copyOf(warnings),
                 launcher.jvmFlags(Launcher.SERVER_FLAGS), List.of(), 0);
     }

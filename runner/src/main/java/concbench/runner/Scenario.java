@@ -1,15 +1,16 @@
 package concbench.runner;
 
 import concbench.formats.Profile;
+import concbench.gatling.names.Simulations;
+import java.util.List;
 import java.util.Locale;
 
 /** The two scenarios every server serves, and the Gatling simulation that loads each. */
 public enum Scenario {
-    HELLO("concbench.gatling.HelloSimulation"),
-    FANOUT("concbench.gatling.FanoutSimulation");
+    HELLO(Simulations.HELLO),
+    FANOUT(Simulations.FANOUT);
 
-    /** The fan-out's N and D during a run: the contract's suggested defaults, the same for every server. */
-    public static final int FANOUT_CALLS = 10;
+    /** The fan-out's D during a run: the contract's suggested default, the same for every server and width. */
     public static final int FANOUT_DELAY_MS = 20;
 
     private final String simulation;
@@ -27,9 +28,13 @@ public enum Scenario {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The fixed arrival rate of this scenario's latency run in {@code profile}, requests per second. */
-    public int rate(Profile profile) {
-        return this == HELLO ? profile.helloRate() : profile.fanoutRate();
+    /**
+     * The rates of this scenario's latency ladder in {@code profile}, ascending, requests per second.
+     *
+     * @param width the fan-out's calls a request; ignored for hello
+     */
+    public List<Integer> rates(Profile profile, int width) {
+        return this == HELLO ? profile.helloRates() : profile.fanoutRates(width);
     }
 
     /** @throws IllegalArgumentException naming the scenarios there are */

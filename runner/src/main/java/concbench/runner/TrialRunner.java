@@ -1,15 +1,31 @@
 package concbench.runner;
 
+import static concbench.gatling.names.SimulationProperties.CALLS;
+import static concbench.gatling.names.SimulationProperties.DELAY_MS;
+import static concbench.gatling.names.SimulationProperties.LADDER_END_FILE;
+import static concbench.gatling.names.SimulationProperties.LEVELS;
+import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
+import static concbench.gatling.names.SimulationProperties.RATES;
+import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
+import static concbench.gatling.names.SimulationProperties.TARGET;
+import static concbench.gatling.names.SimulationProperties.WARMUP_DONE_FILE;
+import static concbench.gatling.names.SimulationProperties.WARMUP_PROGRESS_FILE;
+import static concbench.gatling.names.SimulationProperties.WARMUP_SECONDS;
+import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
+
 import concbench.contract.Variant;
 import concbench.formats.CpuLayout;
+import concbench.formats.Ladder;
 import concbench.formats.PhaseResult;
 import concbench.formats.Profile;
 import concbench.formats.ResultFiles;
 import concbench.formats.TrialResult;
+import concbench.gatling.names.PhaseName;
+import concbench.gatling.names.Simulations;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
-import concbench.runner.gatling.PhaseName;
 import concbench.runner.gatling.SimulationStats;
+import concbench.runner.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one trial the way a user would: the back end and the server as their own pinned JVMs, a
@@ -38,7 +53,8 @@ final class TrialRunner implements Trials {
     private static final int WARMUP_BACKSTOP_SECONDS = 10;
     static final String WARMUP_PROGRESS = "warmup.progress";
     static final String WARMUP_DONE = "warmup.done";
-    static final String FLOOR_SIMULATION = "concbench.gatling.FloorSimulation";
+    /** Where Gatling says why it ended the ladder early: the step the server could not keep, and why. */
+    static final String LADDER_END = "ladder.end";
     /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -58,32 +74,29 @@ final class TrialRunner implements Trials {
         this.procRoot = procRoot;
     }
 
-    /**
-     * One trial of a server, or of the floor when {@code implementation} is {@value TrialResult#FLOOR}.
-     *
-     * @param implementation an implementation or a variant, by its {@link Variant} name, or the floor
-     */
     @Override
-    public TrialResult run(String implementation, Scenario scenario, int trial) throws InterruptedException {
+    public TrialResult run(String implementation, Scenario scenario, int width, int trial)
+            throws InterruptedException {
         Variant variant = Variant.parse(implementation);
-        String id = TrialResult.id(implementation, scenario.label(), trial);
+        Trial key = Trial.of(implementation, scenario, width, trial);
+        String id = key.id();
         Instant started = Instant.now();
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
-        boolean floor = implementation.equals(TrialResult.FLOOR);
+        Path gatlingLog = logs.resolve(id + ".gatling.log");
         ChildProcess server = null;
         try {
             Files.createDirectories(logs);
             Files.createDirectories(gatlingDir);
-            ThreadRoles roles = ThreadRoles.ofJar(launcher.runnableJar(floor ? Launcher.BACKEND
+            ThreadRoles roles = ThreadRoles.ofJar(launcher.runnableJar(key.floor() ? Launcher.BACKEND
                     : Launcher.serverModule(variant.implementation())));
-            if (floor) {
+            if (key.floor()) {
                 // The floor: the back end itself as the target, on the server's CPUs, calling nothing.
                 progress.step("starting the back end as the floor on CPUs " + layout.server());
                 server = track(ChildProcess.start(implementation, launcher.backend(layout.server()),
                         logs.resolve(id + ".server.log"), line -> { }));
                 int port = server.awaitListening(START_TIMEOUT);
-                return load(implementation, scenario, trial, started, server, null, port, gatlingDir, roles);
+                return load(key, started, server, null, port, gatlingDir, gatlingLog, roles);
             }
             // Started for hello too: the contract check before measuring includes a fan-out. It idles then.
             ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.backend()),
@@ -97,23 +110,24 @@ final class TrialRunner implements Trials {
             // The Server header names the implementation, whatever its options.
             Optional<String> wrong = ContractCheck.failure(variant.implementation(), port);
             if (wrong.isPresent()) {
-                return failed(implementation, scenario, trial, started, "failed verification: " + wrong.get(),
+                return failed(key, started, "failed verification: " + wrong.get(),
                         server.tail());
             }
-            return load(implementation, scenario, trial, started, server, backend, port, gatlingDir, roles);
+            return load(key, started, server, backend, port, gatlingDir, gatlingLog, roles);
         } catch (ChildProcess.StartFailure e) {
-            return failed(implementation, scenario, trial, started, e.getMessage(), e.logTail());
+            return failed(key, started, e.getMessage(), e.logTail());
         } catch (IOException | RuntimeException e) {
-            return failed(implementation, scenario, trial, started, e.toString(), server == null ? "" : server.tail());
+            return failed(key, started, e.toString(), server == null ? "" : server.tail());
         } finally {
             stopAll();
         }
     }
 
     /** @param backend null for the floor, which calls no back end */
-    private TrialResult load(String implementation, Scenario scenario, int trial, Instant started,
-            ChildProcess server, ChildProcess backend, int port, Path gatlingDir, ThreadRoles roles)
-            throws IOException, InterruptedException {
+    private TrialResult load(Trial key, Instant started, ChildProcess server, ChildProcess backend, int port,
+            Path gatlingDir, Path gatlingLog, ThreadRoles roles) throws IOException, InterruptedException {
+        String implementation = key.implementation();
+        Scenario scenario = key.scenario();
         progress.step((backend == null ? "" : "verified; ") + "loading it with Gatling on CPUs "
                 + layout.loadGenerator());
         Profile profile = options.profile();
@@ -123,29 +137,33 @@ final class TrialRunner implements Trials {
         try {
             new ThreadCpu(procRoot, server.pid(), roles).read();
         } catch (IOException e) {
-            return failed(implementation, scenario, trial, started, "cannot read the server's threads from "
+            return failed(key, started, "cannot read the server's threads from "
                     + procRoot + ": " + e, server.tail());
         }
         progress.loadStarted();
+        Path ladderEnd = gatlingDir.resolve(LADDER_END);
         GatlingCommand command = new GatlingCommand(options.root(),
-                implementation.equals(TrialResult.FLOOR) ? FLOOR_SIMULATION : scenario.simulation(),
-                simulationProperties(options.profile(), scenario, "http://127.0.0.1:" + port,
-                        implementation.equals(TrialResult.FLOOR), warmupProgress, warmupDone),
+                key.floor() ? Simulations.FLOOR : scenario.simulation(),
+                simulationProperties(key, port, warmupProgress, warmupDone, ladderEnd),
                 gatlingDir, launcher.prefixFor(layout.loadGenerator()), true);
-        GatlingProcess gatling = track(GatlingProcess.start(command, progress::gatlingSaid));
+        GatlingProcess gatling = track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
         ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
                 backend == null ? ProcSampler.NO_PROCESS : backend.pid(), roles);
         WarmupMonitor warmup = new WarmupMonitor(warmupProgress, warmupDone, sampler,
                 Duration.ofSeconds(profile.warmupMinSeconds()), Duration.ofSeconds(profile.warmupSeconds()));
         GatlingProcess.Result run;
         try (sampler) {
-            while (!gatling.process().waitFor(SERVER_WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
+            while (!gatling.process().exitsWithin(SERVER_WATCH)) {
                 if (!server.isAlive() || sampler.failure().isPresent() && server.exitsWithin(EXIT_GRACE)) {
-                    return failed(implementation, scenario, trial, started, "the server "
+                    return failed(key, started, "the server "
                             + server.exitDescription() + " during the load", server.tail());
                 }
+                if (sampler.failure().isPresent() && !gatling.process().isAlive()) {
+                    // The sampler read Gatling's /proc entry just as Gatling ended: the load is over, not broken.
+                    break;
+                }
                 if (sampler.failure().isPresent()) {
-                    return failed(implementation, scenario, trial, started, sampler.failure().get(), server.tail());
+                    return failed(key, started, sampler.failure().get(), server.tail());
                 }
                 if (warmup.poll()) {
                     progress.warmupEnded(warmup.result());
@@ -154,69 +172,117 @@ final class TrialRunner implements Trials {
             run = gatling.await();
         }
         SimulationStats simulation = SimulationStats.read(run.simulationLog());
-        List<String> missing = expectedPhases(options.profile(), scenario).stream()
+        List<Integer> rates = key.rates(profile);
+        Optional<String> ladderEndReason = Files.isRegularFile(ladderEnd)
+                ? Optional.of(Files.readString(ladderEnd).strip()) : stepsNotRun(rates, simulation);
+        List<String> missing = expectedPhases(profile, rates, simulation, ladderEndReason.isPresent()).stream()
                 .filter(phase -> !simulation.phases().containsKey(phase)).toList();
         if (!missing.isEmpty()) {
-            return failed(implementation, scenario, trial, started, "Gatling recorded no request of phase(s) "
-                    + missing, server.tail());
+            return failed(key, started, "Gatling recorded no request of phase(s) " + missing, server.tail());
         }
+        // The back end serves the fan-out's calls only: in hello it idles, and the floor has none.
+        boolean callsBackend = backend != null && scenario == Scenario.FANOUT;
         boolean backendSharesGenerator = backend != null && layout.backend().overlaps(layout.loadGenerator());
-        List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout, backendSharesGenerator);
-        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
+        List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout,
+                callsBackend ? layout.backend().size() : PhaseCosts.NO_BACKEND, backendSharesGenerator);
+        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), key.trial(),
                 Variant.parse(implementation).options(), serverProperties(launcher, implementation), TrialResult.OK,
-                null, null, started.toString(), Instant.now().toString(),
+                null, null,
+                started.toString(), Instant.now().toString(),
                 options.out().relativize(run.htmlReport().orElse(run.runFolder())).toString(),
-                simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared());
+                simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared(), key.width(),
+                LadderOutcome.of(rates, phases, ladderEndReason));
     }
 
-    /** The phases a simulation of the profile runs, by the names its requests carry. */
-    static List<String> expectedPhases(Profile profile, Scenario scenario) {
+    /**
+     * Where the ladder ended when Gatling said nothing of ending it, yet recorded no request of its last steps: it
+     * ran the first ones and could not start the rest before the simulation ended (seen at 50,000 and 100,000 hello
+     * requests a second from one CPU). The ladder ends at the first step not run, as {@code <rate> <why>}; empty when
+     * every step ran, or none did, or a step is missing between two that ran (Gatling failed: that is no ladder).
+     */
+    static Optional<String> stepsNotRun(List<Integer> rates, SimulationStats simulation) {
+        List<Boolean> ran = rates.stream().map(r -> simulation.phases().containsKey(PhaseName.rate(r).toString()))
+                .toList();
+        int first = ran.indexOf(false);
+        if (first <= 0 || ran.subList(first, ran.size()).contains(true)) {
+            return Optional.empty();
+        }
+        return Optional.of(rates.get(first) + " not run: Gatling recorded no request of this step or any after it "
+                + "(the load generator could not start them)");
+    }
+
+    /**
+     * The phases a simulation of the profile runs, by the names its requests carry: the ladder's steps up to the
+     * one that ended it, when Gatling ended it early (it names the step in {@value #LADDER_END}).
+     */
+    static List<String> expectedPhases(Profile profile, List<Integer> rates, SimulationStats simulation,
+            boolean ladderEnded) {
         List<String> phases = new ArrayList<>();
         phases.add(PhaseName.WARMUP.toString());
         profile.levels().forEach(level -> phases.add(PhaseName.sweep(level).toString()));
-        phases.add(PhaseName.rate(scenario.rate(profile)).toString());
+        for (int rate : rates) {
+            String step = PhaseName.rate(rate).toString();
+            phases.add(step);
+            if (ladderEnded && !rates.getFirst().equals(rate) && !simulation.phases().containsKey(step)) {
+                // Gatling stopped the ladder before this step: the step before it was where the server saturated.
+                phases.removeLast();
+                break;
+            }
+        }
         return phases;
     }
 
     /**
-     * The system properties the simulations read: one place that turns a profile into a Gatling run. The floor
-     * asks the back end for the delay a fan-out's calls wait (none for hello).
-     *
-     * @param warmupProgress null for a warm-up of the profile's longest length, which the runner does not end: on
-     *                       another host, where the runner cannot watch the files
+     * The system properties the simulations read on this machine: the runner ends the warm-up through its files,
+     * and Gatling says in {@code ladderEnd} where it ended the ladder.
      */
-    static Map<String, String> simulationProperties(Profile profile, Scenario scenario, String target, boolean floor,
-            Path warmupProgress, Path warmupDone) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("target", target);
-        properties.put("warmupUsers", Integer.toString(profile.warmupUsers()));
-        if (warmupProgress == null) {
-            properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds()));
-        } else {
-            properties.put("warmupSeconds", Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
-            properties.put("warmupProgressFile", warmupProgress.toString());
-            properties.put("warmupDoneFile", warmupDone.toString());
-        }
-        properties.put("levels", String.join(",", profile.levels().stream().map(String::valueOf).toList()));
-        properties.put("levelSeconds", Integer.toString(profile.levelSeconds()));
-        properties.put("rate", Integer.toString(scenario.rate(profile)));
-        properties.put("rateSeconds", Integer.toString(profile.rateSeconds()));
-        properties.put("calls", Integer.toString(Scenario.FANOUT_CALLS));
-        properties.put("delayMs", Integer.toString(floor && scenario == Scenario.HELLO ? 0 : Scenario.FANOUT_DELAY_MS));
+    private Map<String, String> simulationProperties(Trial key, int port, Path warmupProgress, Path warmupDone,
+            Path ladderEnd) {
+        Map<String, String> properties = simulationProperties(options.profile(), key, "http://127.0.0.1:" + port);
+        properties.put(WARMUP_SECONDS, Integer.toString(options.profile().warmupSeconds()
+                + WARMUP_BACKSTOP_SECONDS));
+        properties.put(WARMUP_PROGRESS_FILE, warmupProgress.toString());
+        properties.put(WARMUP_DONE_FILE, warmupDone.toString());
+        properties.put(LADDER_END_FILE, ladderEnd.toString());
         return properties;
     }
 
-    private TrialResult failed(String implementation, Scenario scenario, int trial, Instant started, String reason,
-            String logTail) {
-        return failed(launcher, implementation, scenario, trial, started, reason, logTail);
+    /**
+     * The system properties the simulations read: one place that turns a profile into a Gatling run. The warm-up
+     * lasts the profile's longest unless the caller gives the files that end it sooner. The floor asks the back end
+     * for the delay a fan-out's calls wait (none for hello).
+     *
+     * @param target the server's base URL
+     */
+    static Map<String, String> simulationProperties(Profile profile, Trial key, String target) {
+        Scenario scenario = key.scenario();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(TARGET, target);
+        properties.put(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds()));
+        properties.put(WARMUP_USERS, Integer.toString(profile.warmupUsers()));
+        properties.put(LEVELS, String.join(",", profile.levels().stream().map(String::valueOf).toList()));
+        properties.put(LEVEL_SECONDS, Integer.toString(profile.levelSeconds()));
+        properties.put(RATES, String.join(",", key.rates(profile).stream().map(String::valueOf).toList()));
+        properties.put(RATE_SECONDS, Integer.toString(profile.rateSeconds()));
+        if (key.width() != null) {
+            properties.put(CALLS, Integer.toString(key.width()));
+        }
+        properties.put(DELAY_MS, Integer.toString(key.floor() && scenario == Scenario.HELLO ? 0
+                : Scenario.FANOUT_DELAY_MS));
+        return properties;
     }
 
-    static TrialResult failed(Launcher launcher, String implementation, Scenario scenario, int trial, Instant started,
-            String reason, String logTail) {
-        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), trial,
+    private TrialResult failed(Trial key, Instant started, String reason, String logTail) {
+        return failed(launcher, key, started, reason, logTail);
+    }
+
+    /** A trial that failed, for {@code reason}, with the last lines of the process that says why. */
+    static TrialResult failed(Launcher launcher, Trial key, Instant started, String reason, String logTail) {
+        String implementation = key.implementation();
+        return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, key.scenario().label(), key.trial(),
                 Variant.parse(implementation).options(), serverProperties(launcher, implementation),
                 TrialResult.FAILED, reason, logTail, started.toString(), Instant.now().toString(), null, Map.of(),
-                List.of(), null, null);
+                List.of(), null, null, key.width(), null);
     }
 
     /** What the server ran with from {@code config/<implementation>.properties}; a file it cannot read is none. */

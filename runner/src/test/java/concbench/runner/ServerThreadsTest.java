@@ -11,6 +11,7 @@ import concbench.formats.CpuSet;
 import concbench.formats.PhaseCost;
 import concbench.formats.ThreadRole;
 import concbench.formats.TrialResult;
+import concbench.runner.process.ChildProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +88,7 @@ class ServerThreadsTest {
             assertEquals(total, roles, SUM_TOLERANCE * total, implementation + ": the roles add up to the total");
 
             PhaseCost cost = PhaseCosts.of(sampler.samples(), first.epochMs(), last.epochMs(), requests,
-                    cpus.size(), cpus.size(), false);
+                    cpus.size(), cpus.size(), PhaseCosts.NO_BACKEND, false);
             assertNotNull(cost.cpuMicrosPerRequestByRole());
             Map<String, Integer> threads = cost.threadsByRole();
             assertTrue(threads.get(ThreadRole.REQUEST.key()) >= 1, implementation + " has request threads: " + threads);

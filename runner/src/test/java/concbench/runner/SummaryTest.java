@@ -3,6 +3,7 @@ package concbench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concbench.formats.Ladder;
 import concbench.formats.Latency;
 import concbench.formats.PhaseCost;
 import concbench.formats.PhaseResult;
@@ -41,6 +42,26 @@ class SummaryTest {
         assertTrue(table.contains("the load generator's CPUs were saturated"), table);
         assertEquals("done, best 50,000 req/s at 64 users (load generator bound), at 500 req/s p50 <1 ms p99 2 ms",
                 Summary.outcome(result));
+    }
+
+    @Test
+    void showsHowFarUpTheLadderTheServerKeptUp() {
+        List<PhaseResult> steps = List.of(phase("rate-500", "rate", 0, 500, 0, 500, false));
+        TrialResult saturated = new TrialResult(2, "undertow", "fanout", 1, Map.of(), Map.of(), TrialResult.OK, null,
+                null, "a", "b", "r", Map.of(), steps, null, null, 100,
+                new Ladder(List.of(500, 1000, 2000), 2000, "the server completed 1200 of 2000 req/s"));
+        assertEquals("1,000 / not 2,000", Summary.ladder(saturated));
+        assertTrue(Summary.outcome(saturated).contains(
+                ", ladder kept 1,000 / not 2,000 req/s (the server completed 1200 of 2000 req/s)"),
+                Summary.outcome(saturated));
+        String table = Summary.table(List.of(saturated));
+        assertTrue(table.contains("fanout100"), "the row names the width: " + table);
+        TrialResult kept = new TrialResult(2, "netty", "fanout", 1, Map.of(), Map.of(), TrialResult.OK, null, null,
+                "a", "b", "r", Map.of(), steps, null, null, 100, new Ladder(List.of(500, 1000), null, null));
+        assertEquals("all to 1,000", Summary.ladder(kept));
+        TrialResult firstNotKept = new TrialResult(2, "loom", "fanout", 1, Map.of(), Map.of(), TrialResult.OK, null,
+                null, "a", "b", "r", Map.of(), steps, null, null, 100, new Ladder(List.of(500, 1000), 500, "why"));
+        assertEquals("none / not 500", Summary.ladder(firstNotKept));
     }
 
     @Test

@@ -42,13 +42,13 @@ class UnreadableThreadsTest {
     @Test
     void withoutProcTheTrialFailsBeforeAnyLoadSayingWhy() throws Exception {
         Launcher launcher = new Launcher(ROOT);
-        RunOptions options = RunOptions.parse(new String[] {"--profile", "smoke", "--out", temp.toString()}, ROOT,
-                List.of("netty"));
+        RunOptions options = RunOptions.of(new RunChoices("smoke", null, null, null, null, temp.toString(), null, null, null,
+                true, null), ROOT, List.of("netty"));
         CpuLayout layout = CpuLayout.derive(BenchRun.availableCpus());
         Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, options.profile(), 1);
         Path noProc = temp.resolve("no-proc");
         TrialResult result = new TrialRunner(options, layout, launcher, progress, noProc)
-                .run("netty", Scenario.HELLO, 1);
+                .run("netty", Scenario.HELLO, 0, 1);
         assertEquals(TrialResult.FAILED, result.status());
         assertTrue(result.failure().contains(noProc.toString()), result.failure());
         assertTrue(result.phases().isEmpty());

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * launcher.
  *
  * @param projectRoot     the conc-bench checkout, where {@code gatling/target} and {@code config/} are
- * @param simulationClass e.g. {@link #HELLO_SIMULATION}
+ * @param simulationClass e.g. {@link concbench.gatling.names.Simulations#HELLO}
  * @param properties      the simulation's parameters, e.g. {@code levels=16,64,256}; see {@code gatling/README.md}
  * @param resultsFolder   where Gatling makes the run's folder: {@code simulation.log} and the HTML report
  * @param prefix          what runs the JVM, e.g. {@code taskset -c 1} to pin it; empty for nothing
@@ -25,8 +25,6 @@ import java.util.TreeMap;
 public record GatlingCommand(Path projectRoot, String simulationClass, Map<String, String> properties,
         Path resultsFolder, List<String> prefix, boolean htmlReport) {
 
-    public static final String HELLO_SIMULATION = "concbench.gatling.HelloSimulation";
-    public static final String FANOUT_SIMULATION = "concbench.gatling.FanoutSimulation";
     /** Gatling's command-line entry point, the one its bundle and build plugins start. */
     static final String LAUNCHER = "io.gatling.app.Gatling";
     static final Path FLAGS_FILE = Path.of("config", "loadgen-jvm.flags");

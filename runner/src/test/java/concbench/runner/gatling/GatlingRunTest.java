@@ -11,8 +11,12 @@ import concbench.contract.ServerImplementation;
 import concbench.contract.ServerImplementations;
 import concbench.formats.Latency;
 import concbench.formats.PhaseStats;
+import concbench.gatling.names.PhaseName;
+import concbench.gatling.names.SimulationProperties;
+import concbench.gatling.names.Simulations;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +40,8 @@ class GatlingRunTest {
     private static final Path ROOT = Path.of(System.getProperty("concbench.root"));
     private static final int RATE = 100;
     private static final int RATE_SECONDS = 2;
-    private static final List<String> PHASES = List.of("warmup", "sweep-1", "sweep-4", "rate-" + RATE);
+    private static final List<String> PHASES = List.of(PhaseName.WARMUP.toString(), PhaseName.sweep(1).toString(),
+            PhaseName.sweep(4).toString(), PhaseName.rate(RATE).toString());
     /** HdrHistogram's relative precision at 4 significant digits. */
     private static final double PRECISION = 1e-4;
     /** Gatling's report rounds its estimates to whole milliseconds. */
@@ -70,19 +75,21 @@ class GatlingRunTest {
     @Test
     void aRealRunGivesEveryPhaseAndAgreesWithGatlingsOwnReport() throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
-        GatlingCommand command = command(Map.of("levelSeconds", "1"))
+        GatlingCommand command = command(Map.of(SimulationProperties.LEVEL_SECONDS, "1"))
                 // A prefix runs the JVM, as taskset will; env is one that exists everywhere.
                 .withPrefix(List.of("env"));
         GatlingProcess.Result result;
-        try (GatlingProcess gatling = GatlingProcess.start(command, output::add)) {
+        Path log = results.resolve("gatling.log");
+        try (GatlingProcess gatling = GatlingProcess.start(command, log, output::add)) {
             result = gatling.await();
         }
         assertTrue(output.stream().anyMatch(line -> line.contains("HelloSimulation started")),
                 "Gatling's output reaches the consumer:\n" + String.join("\n", output));
+        assertEquals(output, Files.readAllLines(log), "and the log file, line for line");
         assertEquals(result.runFolder(), result.htmlReport().orElseThrow());
 
         SimulationStats stats = SimulationStats.read(result.simulationLog());
-        assertEquals(GatlingCommand.HELLO_SIMULATION, stats.run().simulationClass());
+        assertEquals(Simulations.HELLO, stats.run().simulationClass());
         assertEquals(PHASES, List.copyOf(stats.phases().keySet()), "every phase, in the order they ran");
         assertEquals(Map.of(), stats.errorsOutsideRequests());
         for (PhaseStats phase : stats.phases().values()) {
@@ -91,7 +98,7 @@ class GatlingRunTest {
             assertEquals(0, phase.ko(), phase.phase() + " has no KO: " + phase.errors());
             assertEquals(phase.ok(), phase.timeline().ok().stream().mapToLong(Long::longValue).sum());
         }
-        assertEquals(RATE * RATE_SECONDS, stats.phases().get("rate-" + RATE).ok(),
+        assertEquals(RATE * RATE_SECONDS, stats.phases().get(PhaseName.rate(RATE).toString()).ok(),
                 "the open model sends rate x seconds requests, however the server answers");
 
         Map<String, List<Long>> responseTimes = okResponseTimes(result.simulationLog());
@@ -114,17 +121,18 @@ class GatlingRunTest {
     @Test
     void anInterruptedRunLeavesNoProcessBehind() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        GatlingCommand command = command(Map.of("levelSeconds", "600"))
+        GatlingCommand command = command(Map.of(SimulationProperties.LEVEL_SECONDS, "600"))
                 // A shell that cannot exec the JVM in its place, so the JVM is a child: the whole tree must die.
                 .withPrefix(List.of("sh", "-c", "\"$0\" \"$@\"; exit $?"));
-        try (GatlingProcess gatling = GatlingProcess.start(command, line -> {
+        try (GatlingProcess gatling = GatlingProcess.start(command, results.resolve("gatling.log"), line -> {
             if (line.contains("HelloSimulation started")) {
                 started.countDown();
             }
         })) {
             assertTrue(started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), "Gatling started");
-            List<ProcessHandle> tree = new ArrayList<>(gatling.process().descendants().toList());
-            tree.add(gatling.process().toHandle());
+            ProcessHandle shell = ProcessHandle.of(gatling.process().pid()).orElseThrow();
+            List<ProcessHandle> tree = new ArrayList<>(shell.descendants().toList());
+            tree.add(shell);
             assertFalse(tree.size() < 2, "the shell and the JVM it runs: " + tree);
 
             CompletableFuture<String> outcome = new CompletableFuture<>();
@@ -148,14 +156,14 @@ class GatlingRunTest {
 
     private GatlingCommand command(Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(Map.of(
-                "target", "http://127.0.0.1:" + server.address().getPort(),
-                "warmupSeconds", "1",
-                "warmupUsers", "2",
-                "levels", "1,4",
-                "rate", Integer.toString(RATE),
-                "rateSeconds", Integer.toString(RATE_SECONDS)));
+                SimulationProperties.TARGET, "http://127.0.0.1:" + server.address().getPort(),
+                SimulationProperties.WARMUP_SECONDS, "1",
+                SimulationProperties.WARMUP_USERS, "2",
+                SimulationProperties.LEVELS, "1,4",
+                SimulationProperties.RATES, Integer.toString(RATE),
+                SimulationProperties.RATE_SECONDS, Integer.toString(RATE_SECONDS)));
         properties.putAll(overrides);
-        return GatlingCommand.of(ROOT, GatlingCommand.HELLO_SIMULATION, properties, results);
+        return GatlingCommand.of(ROOT, Simulations.HELLO, properties, results);
     }
 
     /** Every OK response time per phase, sorted: the exact distribution, with no histogram in between. */
