@@ -135,7 +135,8 @@ public final class BenchRun {
         RemoteHosts hosts;
         try {
             hosts = RemoteHosts.open(file, options.root(), filesByRole(), line -> out.println("hosts: " + line));
-        } catch (RemoteHosts.HostsRefused e) {
+        } catch (RemoteHosts.HostsRefused | IOException e) {
+            // Refused, or a host failed while it was made ready (shipping, clocks): no process of the run started.
             out.println("bench run: cannot run on the hosts of " + options.hosts() + ", nothing was started:");
             e.getMessage().lines().forEach(reason -> out.println("  " + reason));
             return HOSTS_REFUSED;

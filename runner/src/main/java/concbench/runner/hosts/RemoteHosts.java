@@ -34,8 +34,8 @@ import java.util.function.Consumer;
 public final class RemoteHosts implements AutoCloseable {
     /** The ssh client's status when it could not connect (or the connection failed), as opposed to the command's. */
     private static final int SSH_FAILED = 255;
-    private static final Duration PROBE_TIMEOUT = Ssh.CONNECT_TIMEOUT.plusSeconds(30);
-    private static final Duration SHORT_COMMAND = Ssh.CONNECT_TIMEOUT.plusSeconds(10);
+    private static final Duration PROBE_TIMEOUT = Ssh.CONNECT_TIMEOUT.plusSeconds(60);
+    private static final Duration SHORT_COMMAND = Ssh.CONNECT_TIMEOUT.plusSeconds(30);
     private static final int CLOCK_SAMPLES = 20;
     private static final int RTT_SAMPLES = 5;
     private static final double MICROS_PER_MS = 1000.0;

@@ -19,12 +19,19 @@ import java.util.concurrent.TimeoutException;
  * that the many short commands of a run do not each pay a handshake.
  */
 public final class Ssh {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Generous, like the two below: a host whose sshd is starved of CPU for a while (a loaded machine, a test bed
+     * of namespaces at the lowest priority) is slow, not gone; a host that is down refuses at once.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     /** A host that stops answering is given up after ALIVE_INTERVAL x ALIVE_COUNT. */
-    private static final int ALIVE_INTERVAL_SECONDS = 5;
-    private static final int ALIVE_COUNT = 3;
-    /** How long the master connection outlives its last command. */
-    private static final int CONTROL_PERSIST_SECONDS = 30;
+    private static final int ALIVE_INTERVAL_SECONDS = 10;
+    private static final int ALIVE_COUNT = 6;
+    /**
+     * How long the master connection outlives its last command: longer than the pauses between a run's commands,
+     * so that a command never meets a master on its way out. The run closes the masters at its end.
+     */
+    private static final int CONTROL_PERSIST_SECONDS = 300;
     private static final String SSH = "ssh";
 
     private final Path config;
