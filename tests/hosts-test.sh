@@ -61,17 +61,6 @@ run_in_background() {
   runner=$!
 }
 
-finished_within() {
-  local deadline=$((SECONDS + $1))
-  while kill -0 "$runner" 2>/dev/null; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.5
-  done
-  wait "$runner"
-  status=$?
-  runner=""
-}
-
 # Nothing but sshd runs on any host (the runner's namespace included), within 20 s.
 nothing_left_anywhere() {
   local waited host left
