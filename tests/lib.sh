@@ -46,6 +46,20 @@ no_own_children_left() {
   done
 }
 
+# finished_within SECONDS: true once the background job $runner has ended within SECONDS; its exit status is then
+# in $status and $runner is emptied.
+finished_within() {
+  local deadline=$((SECONDS + $1))
+  while kill -0 "$runner" 2>/dev/null; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+  wait "$runner"
+  # shellcheck disable=SC2034 # read by the tests that source this file
+  status=$?
+  runner=""
+}
+
 finish() {
   echo "$1: $passed passed, $failed failed"
   ((failed == 0))

@@ -34,17 +34,6 @@ run_in_background() {
   runner=$!
 }
 
-finished_within() {
-  local deadline=$((SECONDS + $1))
-  while kill -0 "$runner" 2>/dev/null; do
-    ((SECONDS < deadline)) || return 1
-    sleep 0.5
-  done
-  wait "$runner"
-  status=$?
-  runner=""
-}
-
 pkill -f -- "$OWN_CHILDREN" >/dev/null && echo "note: stopped processes of an earlier run"
 
 # 1. The first server is killed while Gatling loads it.

@@ -12,7 +12,7 @@ check "shellcheck is installed (Debian: apt-get install shellcheck)" install_if_
 
 if command -v shellcheck >/dev/null; then
   cd "$ROOT" || exit 1
-  for script in bench .ci/run tests/*.sh tools/*; do
+  for script in bench .ci/run tests/*.sh tests/netns/*.sh tools/*; do
     check "$script passes shellcheck" shellcheck -x "$script"
   done
 fi

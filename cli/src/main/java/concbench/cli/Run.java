@@ -69,13 +69,18 @@ final class Run implements Callable<Integer> {
                     + "same phases; no: the servers only")
     YesNo floor = YesNo.yes;
 
+    @Option(names = "--hosts", paramLabel = "FILE",
+            description = "a hosts file: the server, the back end and the load generators on other machines over "
+                    + "SSH (README: Several machines; default: everything on this machine)")
+    String hosts;
+
     /** An option's answer as the user writes it; picocli names the two when given anything else. */
     enum YesNo { yes, no }
 
     /** What the user chose, as the runner takes it. */
     RunChoices choices() {
         return new RunChoices(profile, trials, impls, scenarios, fanoutCalls, out, serverCpus, loadgenCpus, backendCpus,
-                floor == YesNo.yes);
+                floor == YesNo.yes, hosts);
     }
 
     @Override

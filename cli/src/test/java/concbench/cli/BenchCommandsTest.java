@@ -89,9 +89,9 @@ class BenchCommandsTest {
     void runTakesEveryOptionAsTheRunnerDoes() {
         Run run = parsedRun(commandLine(), "run", "--profile", "smoke", "--impls", "netty,loom:client=jdk",
                 "--scenarios", "fanout", "--trials", "3", "--out", "/tmp/out", "--server-cpus", "0-1",
-                "--loadgen-cpus", "2", "--backend-cpus", "3", "--floor", "no");
+                "--loadgen-cpus", "2", "--backend-cpus", "3", "--floor", "no", "--hosts", "lab.hosts");
         assertEquals(new RunChoices("smoke", 3, List.of("netty", "loom:client=jdk"), List.of("fanout"), null, "/tmp/out",
-                "0-1", "2", "3", false), run.choices());
+                "0-1", "2", "3", false, "lab.hosts"), run.choices());
         assertEquals(RunChoices.defaults(), parsedRun(commandLine(), "run").choices());
         assertEquals(true, parsedRun(commandLine(), "run", "--floor=yes").choices().floor());
     }

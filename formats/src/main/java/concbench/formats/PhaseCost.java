@@ -59,6 +59,18 @@ public record PhaseCost(
                 generatorBound, gatlingCpuUtilisation, cpuMicrosPerRequestByRole, threadsByRole, null, false);
     }
 
+    /**
+     * The same cost with the load generator's figures of a run on several machines, where each load generator
+     * host was sampled on its own: Gatling alone on that host's CPUs.
+     *
+     * @param utilisation the busiest load generator host's Gatling CPU time / (window x its CPUs)
+     * @param bound       whether any load generator host was generator-bound
+     */
+    public PhaseCost withGenerator(double utilisation, boolean bound) {
+        return new PhaseCost(serverCpuUtilisation, serverCpuMicrosPerRequest, peakRssBytes, peakThreads, utilisation,
+                bound, utilisation, cpuMicrosPerRequestByRole, threadsByRole, backendCpuUtilisation, backendBound);
+    }
+
     /** The CPU time per request of one role; null where the phase has no reading by role (results of version 1). */
     public Double cpuMicrosPerRequest(ThreadRole role) {
         return cpuMicrosPerRequestByRole == null ? null : cpuMicrosPerRequestByRole.get(role.key());

@@ -27,6 +27,8 @@ import java.util.Map;
  *                         #UNRECORDED_FANOUT_CALLS} calls ({@link #width()} reads them so)
  * @param ladder           the rates of the latency ladder and where the server could not keep up; null for a trial
  *                         that failed, and in results written before the ladder (one fixed rate)
+ * @param loadgens         in a run on several machines, each load generator host's share of the load and the
+ *                         requests of each phase its own {@code simulation.log} recorded; null on one machine
  */
 public record TrialResult(
         int formatVersion,
@@ -46,7 +48,8 @@ public record TrialResult(
         Warmup warmup,
         Map<String, String> threadRoles,
         Integer fanoutCalls,
-        Ladder ladder) {
+        Ladder ladder,
+        List<LoadgenShare> loadgens) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -56,6 +59,17 @@ public record TrialResult(
     public static final String FANOUT = "fanout";
     /** The width of every fan-out trial written before {@code fanoutCalls} was recorded: the contract's default. */
     public static final int UNRECORDED_FANOUT_CALLS = 10;
+
+    /** A trial on one machine. */
+    public TrialResult(int formatVersion, String implementation, String scenario, int trial,
+            Map<String, String> serverOptions, Map<String, String> serverProperties, String status, String failure,
+            String logTail, String startedAt, String finishedAt, String gatlingReport, Map<String, Long> gatlingErrors,
+            List<PhaseResult> phases, Warmup warmup, Map<String, String> threadRoles, Integer fanoutCalls,
+            Ladder ladder) {
+        this(formatVersion, implementation, scenario, trial, serverOptions, serverProperties, status, failure, logTail,
+                startedAt, finishedAt, gatlingReport, gatlingErrors, phases, warmup, threadRoles, fanoutCalls, ladder,
+                null);
+    }
 
     /** A trial as results of version 1 recorded it. */
     public TrialResult(int formatVersion, String implementation, String scenario, int trial, String status,
@@ -139,6 +153,7 @@ public record TrialResult(
     /** The same trial under another number, its Gatling report at another relative path ({@code ./bench ab}). */
     public TrialResult renumbered(int number, String report) {
         return new TrialResult(formatVersion, implementation, scenario, number, serverOptions, serverProperties, status,
-                failure, logTail, startedAt, finishedAt, report, gatlingErrors, phases, warmup, threadRoles, fanoutCalls, ladder);
+                failure, logTail, startedAt, finishedAt, report, gatlingErrors, phases, warmup, threadRoles, fanoutCalls,
+                ladder, loadgens);
     }
 }

@@ -38,18 +38,30 @@ final class Ladder {
     private volatile String end;
 
     Ladder(List<Integer> rates, Path endFile) {
+        this(rates, rates, endFile);
+    }
+
+    /**
+     * @param rates  the ladder's rates, which its steps are named after and {@link #END_FILE} names
+     * @param judged the arrivals per second each step is judged by: this generator's part of each rate when several
+     *               share the load ({@link LoadShare}), the rates themselves when it makes the whole load
+     */
+    Ladder(List<Integer> rates, List<Integer> judged, Path endFile) {
         this.rates = List.copyOf(rates);
         this.endFile = endFile;
         this.steps = new Step[rates.size()];
         for (int i = 0; i < steps.length; i++) {
-            steps[i] = new Step(rates.get(i));
+            steps[i] = new Step(judged.get(i));
         }
     }
 
-    /** The ladder of the JVM's system properties: {@code rates} from the profile, the end file if given. */
-    static Ladder of(LoadProfile profile) {
+    /**
+     * The ladder of the JVM's system properties: the profile's rates, each step judged by this generator's share of
+     * it (all of it on one machine), the end file if given.
+     */
+    static Ladder of(LoadProfile profile, LoadShare share) {
         String file = System.getProperty(END_FILE);
-        return new Ladder(profile.rates(), file == null ? null : Path.of(file));
+        return new Ladder(profile.rates(), share.rates(), file == null ? null : Path.of(file));
     }
 
     /**

@@ -51,6 +51,7 @@ public abstract class PhasedSimulation extends Simulation {
 
     protected PhasedSimulation(Request request) {
         LoadProfile profile = LoadProfile.fromSystemProperties();
+        LoadShare share = LoadShare.fromSystemProperties(profile);
         // No warm-up request: Gatling's own goes to https://gatling.io unless disabled, and our warm-up phase
         // warms up the HTTP stack against the server itself.
         HttpProtocolBuilder ownConnection = http.baseUrl(profile.target().toString()).disableWarmUp();
@@ -58,13 +59,13 @@ public abstract class PhasedSimulation extends Simulation {
 
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(warmup(request, profile, ownConnection));
-        for (int level : profile.levels()) {
-            phases.add(looping(PhaseName.sweep(level).toString(), level, profile.levelSeconds(), request, profile,
-                    ownConnection));
+        for (int i = 0; i < profile.levels().size(); i++) {
+            phases.add(looping(PhaseName.sweep(profile.levels().get(i)).toString(), share.levelUsers().get(i),
+                    profile.levelSeconds(), request, profile, ownConnection));
         }
-        Ladder ladder = Ladder.of(profile);
+        Ladder ladder = Ladder.of(profile, share);
         for (int step = 0; step < profile.rates().size(); step++) {
-            phases.add(ladderStep(step, ladder, request, profile, sharedConnections));
+            phases.add(ladderStep(step, ladder, share.rates().get(step), request, profile, sharedConnections));
         }
         setUp(oneAfterAnother(phases));
     }
@@ -74,10 +75,9 @@ public abstract class PhasedSimulation extends Simulation {
      * server could not keep this step or the one before, {@link Ladder}), the next user to arrive stops the load
      * generator instead of sending, so the rest of the ladder is not run; the ladder is the simulation's last phase.
      */
-    private static PopulationBuilder ladderStep(int step, Ladder ladder, Request request, LoadProfile profile,
-            HttpProtocolBuilder protocol) {
-        int rate = profile.rates().get(step);
-        String phase = PhaseName.rate(rate).toString();
+    private static PopulationBuilder ladderStep(int step, Ladder ladder, int rate, Request request,
+            LoadProfile profile, HttpProtocolBuilder protocol) {
+        String phase = PhaseName.rate(profile.rates().get(step)).toString();
         return scenario(phase)
                 .stopLoadGeneratorIf(session -> "the latency ladder ended at " + ladder.end(),
                         session -> !ladder.sends(step))

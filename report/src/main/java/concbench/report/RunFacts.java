@@ -1,10 +1,12 @@
 package concbench.report;
 
 import concbench.formats.Environment;
+import concbench.formats.HostRecord;
 import concbench.formats.Profile;
 import concbench.formats.RunManifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The run's description: what was compared, when, on what machine, with which profile and flags. */
@@ -26,6 +28,15 @@ final class RunFacts {
                 + " the one before, from " + profile.helloRate() + " (hello) / " + profile.fanoutRate()
                 + " (fan-out at " + Profile.FANOUT_RATE_CALLS + " calls, scaled by " + Profile.FANOUT_RATE_CALLS
                 + "/N at N calls) req/s, each " + profile.rateSeconds() + " s";
+    }
+
+    /** A host of a run on several machines: where it is, what it is, how it was pinned, its clock and round trip. */
+    private static Fact host(HostRecord host) {
+        return new Fact("host " + host.label(), host.destination() + " (" + host.address() + ", " + host.hostName()
+                + "): " + host.cpuModel() + ", " + host.cores() + " cores, pinned to CPUs " + host.cpus()
+                + ", kernel " + host.kernel() + ", JDK " + host.jdk() + ", clock offset " + host.clockOffsetMs()
+                + " ms" + (host.rttToServerMs() == null ? ""
+                : ", round trip to the server " + String.format(Locale.ROOT, "%.3f", host.rttToServerMs()) + " ms"));
     }
 
     static List<Fact> of(RunView view) {
@@ -52,6 +63,10 @@ final class RunFacts {
             facts.add(new Fact("CPU layout", "server " + run.cpuLayout().server() + ", load generator "
                     + run.cpuLayout().loadGenerator() + ", back end " + run.cpuLayout().backend()
                     + (run.pinned() ? " (pinned with taskset)" : " (NOT pinned)")));
+        }
+        if (run.topology() != null) {
+            // A run on several machines: the machine above is the runner's; each host says what it ran on.
+            run.topology().forEach(host -> facts.add(host(host)));
         }
         Profile profile = run.profile();
         if (profile != null) {

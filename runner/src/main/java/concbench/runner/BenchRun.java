@@ -1,11 +1,16 @@
 package concbench.runner;
 
+import concbench.contract.Variant;
 import concbench.formats.CpuLayout;
 import concbench.formats.CpuSet;
 import concbench.formats.Profile;
 import concbench.formats.ResultFiles;
 import concbench.formats.RunManifest;
 import concbench.formats.TrialResult;
+import concbench.runner.gatling.GatlingCommand;
+import concbench.runner.hosts.HostsFile;
+import concbench.runner.hosts.RemoteHosts;
+import concbench.runner.hosts.Role;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -23,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BenchRun {
     static final int SOME_TRIAL_FAILED = 1;
+    /** The hosts file or a host cannot be used: refused before anything starts, as a bad option is. */
+    static final int HOSTS_REFUSED = 2;
     private static final Path PROC = Path.of("/proc");
 
     private final RunOptions options;
@@ -32,7 +41,7 @@ public final class BenchRun {
     private final List<TrialResult> results = new ArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean interrupted;
-    private TrialRunner trials;
+    private Trials trials;
 
     private BenchRun(RunOptions options, Launcher launcher, CpuLayout layout, PrintStream out) {
         this.options = options;
@@ -91,15 +100,77 @@ public final class BenchRun {
     }
 
     private int execute(Runnable writeReport) throws IOException, InterruptedException {
-        Files.createDirectories(options.out());
+        try {
+            Files.createDirectories(options.out());
+            Profile profile = options.profile();
+            List<ScenarioRow> rows = ScenarioRow.of(options.scenarios(), profile.fanoutCalls());
+            int total = targets().size() * rows.size() * profile.trials();
+            boolean interactive = System.console() != null && System.console().isTerminal();
+            Progress progress = new Progress(out, interactive, profile, total);
+            if (options.hosts() != null) {
+                return executeOnHosts(progress, rows, total, writeReport);
+            }
+            trials = new TrialRunner(options, layout, launcher, progress, PROC);
+            RunManifest manifest = RunStart.manifest(options, layout, launcher,
+                    EnvironmentProbe.probe(options.root()));
+            return execute(manifest, progress, rows, total, writeReport);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /**
+     * A run on the machines of the hosts file: every host checked and given its files before anything starts on
+     * any of them; one that cannot be used ends the run with the reason and {@link #HOSTS_REFUSED}.
+     */
+    private int executeOnHosts(Progress progress, List<ScenarioRow> rows, int total, Runnable writeReport)
+            throws IOException, InterruptedException {
+        HostsFile file;
+        try {
+            file = HostsFile.read(options.hosts());
+        } catch (IllegalArgumentException e) {
+            out.println("bench run: " + e.getMessage());
+            return HOSTS_REFUSED;
+        }
+        RemoteHosts hosts;
+        try {
+            hosts = RemoteHosts.open(file, options.root(), filesByRole(), line -> out.println("hosts: " + line));
+        } catch (RemoteHosts.HostsRefused | IOException e) {
+            // Refused, or a host failed while it was made ready (shipping, clocks): no process of the run started.
+            out.println("bench run: cannot run on the hosts of " + options.hosts() + ", nothing was started:");
+            e.getMessage().lines().forEach(reason -> out.println("  " + reason));
+            return HOSTS_REFUSED;
+        }
+        try (hosts) {
+            RemoteTrialRunner remote = new RemoteTrialRunner(options, hosts, launcher, progress);
+            trials = remote;
+            RunManifest manifest = RunStart.manifest(options, remote.layout(), launcher,
+                    EnvironmentProbe.probe(options.root())).on(hosts.records());
+            return execute(manifest, progress, rows, total, writeReport);
+        }
+    }
+
+    /** What each role runs, relative to the project root: its jars and the config they read. */
+    private Map<Role, List<Path>> filesByRole() throws IOException {
+        Path root = options.root();
+        Path backend = root.relativize(launcher.runnableJar(Launcher.BACKEND));
+        List<Path> server = new ArrayList<>(List.of(Launcher.CONFIG, backend,
+                root.relativize(launcher.runnableJar(Launcher.CLI))));
+        for (String implementation : options.implementations()) {
+            server.add(root.relativize(launcher.runnableJar(
+                    Launcher.serverModule(Variant.parse(implementation).implementation()))));
+        }
+        return Map.of(Role.SERVER, server,
+                Role.BACKEND, List.of(Launcher.CONFIG, backend),
+                Role.LOADGEN, List.of(Launcher.CONFIG, GatlingCommand.MODULE_JAR, GatlingCommand.LIBRARIES,
+                        root.relativize(launcher.runnableJar(Launcher.CLI))));
+    }
+
+    /** The trials of the plan, round after round, each result written as it comes; then the report. */
+    private int execute(RunManifest manifest, Progress progress, List<ScenarioRow> rows, int total,
+            Runnable writeReport) throws IOException, InterruptedException {
         Profile profile = options.profile();
         List<String> targets = targets();
-        List<ScenarioRow> rows = ScenarioRow.of(options.scenarios(), profile.fanoutCalls());
-        int total = targets.size() * rows.size() * profile.trials();
-        boolean interactive = System.console() != null && System.console().isTerminal();
-        Progress progress = new Progress(out, interactive, profile, total);
-        trials = new TrialRunner(options, layout, launcher, progress, PROC);
-        RunManifest manifest = RunStart.manifest(options, layout, launcher, EnvironmentProbe.probe(options.root()));
         printHeader(manifest, rows, total);
         ResultFiles.write(options.out().resolve(RunManifest.FILE), manifest);
         int index = 0;
@@ -134,7 +205,6 @@ public final class BenchRun {
                 Thread.interrupted();
                 writeReport.run();
             }
-            finished.countDown();
         }
     }
 
@@ -181,7 +251,14 @@ public final class BenchRun {
             out.printf("ladder %-10s %s req/s, %d s a step%n", row.key(), row.scenario().rates(profile, row.width()),
                     profile.rateSeconds());
         }
-        out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
+        if (manifest.topology() == null) {
+            out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
+        } else {
+            manifest.topology().forEach(host -> out.println("host:       " + host.label() + " " + host.destination()
+                    + " (" + host.address() + "), CPUs " + host.cpus() + " of " + host.cores() + ", " + host.cpuModel()
+                    + ", JDK " + host.jdk() + (host.rttToServerMs() == null ? ""
+                    : String.format(Locale.ROOT, ", round trip to the server %.3f ms", host.rttToServerMs()))));
+        }
         manifest.warnings().forEach(warning -> out.println("warning: " + warning));
         out.println("results:    " + options.out());
         out.println("started:    " + Instant.now());

@@ -22,9 +22,24 @@ final class ContractCheck {
     private ContractCheck() {
     }
 
+    /**
+     * {@code java -cp runner.jar concbench.runner.ContractCheck IMPLEMENTATION URL}: the check from another host, a
+     * load generator's, against the server's address as a user's client reaches it. Exit status 0 when the server
+     * passes; 1 with the reason on standard output when it fails.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Optional<String> failure = failure(args[0], args[1]);
+        failure.ifPresent(System.out::println);
+        System.exit(failure.isPresent() ? 1 : 0);
+    }
+
     /** @return why the server fails the check, or empty when it passes */
     static Optional<String> failure(String implementation, int port) throws InterruptedException {
-        String base = "http://127.0.0.1:" + port;
+        return failure(implementation, "http://127.0.0.1:" + port);
+    }
+
+    /** @param base the server's URL, {@code http://host:port} */
+    static Optional<String> failure(String implementation, String base) throws InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
             HttpResponse<String> hello = get(client, base + Contract.HELLO_PATH);
             if (hello.statusCode() != 200 || !hello.body().equals(Contract.HELLO_BODY)) {

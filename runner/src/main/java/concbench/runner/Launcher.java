@@ -21,20 +21,40 @@ import java.util.stream.Stream;
 public final class Launcher {
     public static final String SERVER_FLAGS = "config/server-jvm.flags";
     public static final String BACKEND = "backend";
+    /** The module whose runnable jar holds the runner, for what runs it on another host (the contract check). */
+    static final String CLI = "cli";
+    /** The configuration every process reads, relative to the project root. */
+    static final Path CONFIG = Path.of("config");
     private static final String SERVER_SUFFIX = "-impl";
     private static final String TASKSET = "/usr/bin/taskset";
     private static final String SETSID = "/usr/bin/setsid";
 
     private final Path root;
+    /** Where the commands find the project's files: the root itself, or a host's folder they were shipped to. */
+    private final Path commandRoot;
     private final String java;
     private final boolean taskset;
     private final boolean setsid;
 
     public Launcher(Path root) {
+        this(root, root, ProcessHandle.current().info().command().orElse("java"),
+                Files.isExecutable(Path.of(TASKSET)), Files.isExecutable(Path.of(SETSID)));
+    }
+
+    private Launcher(Path root, Path commandRoot, String java, boolean taskset, boolean setsid) {
         this.root = root;
-        this.java = ProcessHandle.current().info().command().orElse("java");
-        this.taskset = Files.isExecutable(Path.of(TASKSET));
-        this.setsid = Files.isExecutable(Path.of(SETSID));
+        this.commandRoot = commandRoot;
+        this.java = java;
+        this.taskset = taskset;
+        this.setsid = setsid;
+    }
+
+    /**
+     * The same commands for a host the project's files were shipped to, under {@code hostRoot}, run with that
+     * host's {@code java}. No setsid: the remote guard gives each process its group and stops it.
+     */
+    Launcher on(Path hostRoot, String hostJava, boolean hostTaskset) {
+        return new Launcher(root, hostRoot, hostJava, hostTaskset, false);
     }
 
     boolean canPin() {
@@ -46,11 +66,19 @@ public final class Launcher {
      * implementation's own system properties ({@link ServerProperties}), then the variant's server options.
      */
     List<String> server(Variant variant, CpuSet cpus, String backendUrl) throws IOException {
+        return server(variant, cpus, backendUrl, null);
+    }
+
+    /** @param listenHost the address to listen on; null for the servers' default, the loopback */
+    List<String> server(Variant variant, CpuSet cpus, String backendUrl, String listenHost) throws IOException {
         List<String> flags = new ArrayList<>(jvmFlags(SERVER_FLAGS));
         flags.addAll(ServerProperties.jvmArguments(serverProperties(variant)));
         List<String> command = javaOn(cpus, flags);
-        command.addAll(List.of("-jar", runnableJar(serverModule(variant.implementation())).toString(),
+        command.addAll(List.of("-jar", jarCommand(serverModule(variant.implementation())),
                 "--port", "0", "--backend", backendUrl, "--io-threads", Integer.toString(cpus.size())));
+        if (listenHost != null) {
+            command.addAll(List.of("--host", listenHost));
+        }
         command.addAll(variant.args());
         return command;
     }
@@ -98,10 +126,28 @@ public final class Launcher {
 
     /** The delay back end on an ephemeral port, one event loop per CPU of its set. */
     List<String> backend(CpuSet cpus) throws IOException {
+        return backend(cpus, null);
+    }
+
+    /** @param listenHost the address to listen on; null for the back end's default, the loopback */
+    List<String> backend(CpuSet cpus, String listenHost) throws IOException {
         List<String> command = javaOn(cpus, jvmFlags(SERVER_FLAGS));
-        command.addAll(List.of("-jar", runnableJar(BACKEND).toString(),
+        command.addAll(List.of("-jar", jarCommand(BACKEND),
                 "--port", "0", "--threads", Integer.toString(cpus.size())));
+        if (listenHost != null) {
+            command.addAll(List.of("--host", listenHost));
+        }
         return command;
+    }
+
+    /** The runnable jar of a module where the commands find it. */
+    String jarCommand(String module) throws IOException {
+        return commandRoot.resolve(root.relativize(runnableJar(module))).toString();
+    }
+
+    /** The JVM the commands run. */
+    String java() {
+        return java;
     }
 
     /**

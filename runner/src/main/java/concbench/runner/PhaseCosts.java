@@ -49,12 +49,20 @@ final class PhaseCosts {
                 inside.stream().mapToLong(ProcSampler.Sample::serverRssBytes).max().orElse(0),
                 inside.stream().mapToInt(ProcSampler.Sample::serverThreads).max().orElse(0),
                 generator,
-                generator >= PhaseCost.SATURATED && server < PhaseCost.SATURATED,
+                bound(generator, server),
                 gatlingCpu / (wallNanos * generatorCpus),
                 readings.size() < 2 ? null : byRole(readings.getFirst(), readings.getLast(), requests, startMs, endMs),
                 readings.isEmpty() ? null : threadsByRole(readings.getLast().roles()),
                 backend,
-                backend != null && backend >= PhaseCost.SATURATED && server < PhaseCost.SATURATED);
+                backend != null && bound(backend, server));
+    }
+
+    /**
+     * Whether a CPU set that serves the server (the load generator's, the back end's) limited the phase: it was at
+     * least {@value PhaseCost#SATURATED} busy while the server's CPUs were not.
+     */
+    static boolean bound(double otherUtilisation, double serverUtilisation) {
+        return otherUtilisation >= PhaseCost.SATURATED && serverUtilisation < PhaseCost.SATURATED;
     }
 
     /** CPU time between two readings per request completed between them, requests spread evenly over the window. */

@@ -3,10 +3,12 @@ package concbench.runner;
 import concbench.formats.CpuLayout;
 import concbench.formats.PhaseCost;
 import concbench.formats.PhaseResult;
+import concbench.formats.PhaseStats;
 import concbench.formats.RateSchedule;
 import concbench.gatling.names.PhaseName;
 import concbench.runner.gatling.SimulationStats;
 import java.util.List;
+import java.util.function.Function;
 
 /** A trial's {@link PhaseResult}s: Gatling's numbers of each phase with what the phase cost the server. */
 final class PhaseResults {
@@ -18,10 +20,51 @@ final class PhaseResults {
      */
     static List<PhaseResult> of(SimulationStats simulation, List<ProcSampler.Sample> samples, CpuLayout layout,
             int backendCpus, boolean backendSharesGenerator) {
+        return of(simulation, stats -> PhaseCosts.of(samples, stats.windowStartMs(), stats.windowEndMs(),
+                stats.ok() + stats.ko(), layout.server().size(), layout.loadGenerator().size(), backendCpus,
+                backendSharesGenerator));
+    }
+
+    /** A load generator host's samples of its Gatling, on the runner's clock, and the CPUs Gatling had there. */
+    record GeneratorSamples(List<ProcSampler.Sample> samples, int cpus) {
+    }
+
+    /**
+     * A trial on several machines: the server's cost from the samples taken on its host, the load generator's from
+     * each load generator host's own: the busiest host's utilisation, and generator-bound when any host was.
+     */
+    static List<PhaseResult> ofHosts(SimulationStats simulation, List<ProcSampler.Sample> serverSamples,
+            int serverCpus, List<GeneratorSamples> generators) {
+        return of(simulation, stats -> {
+            PhaseCost server = PhaseCosts.of(serverSamples, stats.windowStartMs(), stats.windowEndMs(),
+                    stats.ok() + stats.ko(), serverCpus, 1, PhaseCosts.NO_BACKEND, false);
+            if (server == null) {
+                return null;
+            }
+            double busiest = 0;
+            boolean bound = false;
+            for (GeneratorSamples generator : generators) {
+                Double utilisation = gatlingUtilisation(generator, stats);
+                if (utilisation != null) {
+                    busiest = Math.max(busiest, utilisation);
+                    bound |= PhaseCosts.bound(utilisation, server.serverCpuUtilisation());
+                }
+            }
+            return server.withGenerator(busiest, bound);
+        });
+    }
+
+    /** A load generator host's Gatling CPU time / (the phase's window x its CPUs); null when too few samples. */
+    static Double gatlingUtilisation(GeneratorSamples generator, PhaseStats stats) {
+        PhaseCost cost = PhaseCosts.of(generator.samples(), stats.windowStartMs(), stats.windowEndMs(),
+                stats.ok() + stats.ko(), 1, generator.cpus(), PhaseCosts.NO_BACKEND, false);
+        return cost == null ? null : cost.gatlingCpuUtilisation();
+    }
+
+    private static List<PhaseResult> of(SimulationStats simulation, Function<PhaseStats, PhaseCost> costs) {
         return simulation.phases().values().stream().map(stats -> {
             PhaseName name = PhaseName.parse(stats.phase());
-            PhaseCost cost = PhaseCosts.of(samples, stats.windowStartMs(), stats.windowEndMs(), stats.ok() + stats.ko(),
-                    layout.server().size(), layout.loadGenerator().size(), backendCpus, backendSharesGenerator);
+            PhaseCost cost = costs.apply(stats);
             boolean rate = name.kind() == PhaseName.Kind.RATE;
             return new PhaseResult(stats.phase(), name.kind().label(),
                     name.kind() == PhaseName.Kind.SWEEP ? name.value() : 0, rate ? name.value() : 0, stats, cost,

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Samples the cost of the server and the load generator from {@code /proc} while they run: CPU time (user +
@@ -30,7 +33,10 @@ final class ProcSampler implements AutoCloseable {
     private static final long NANOS_PER_TICK = TimeUnit.SECONDS.toNanos(1) / TICKS_PER_SECOND;
     /** utime and stime are fields 14 and 15 of /proc/<pid>/stat, counted after the ")" that ends field 2. */
     private static final int UTIME_AFTER_COMM = 11;
-    /** No process: the floor has no back end of its own. */
+    /**
+     * No process: the floor has no back end of its own; on another host the sampler sees the server alone, or a
+     * load generator alone ({@link SampleStream}).
+     */
     static final long NO_PROCESS = -1;
 
     /**
@@ -42,6 +48,48 @@ final class ProcSampler implements AutoCloseable {
      */
     record Sample(long epochMs, long serverCpuNanos, long serverRssBytes, int serverThreads, long generatorCpuNanos,
             long backendCpuNanos, ThreadCpu.Reading roles) {
+        /** What separates a line's figures from its thread reading's CPU times and from its threads by role. */
+        private static final String PART = " | ";
+        private static final int FIGURES = 6;
+        private static final int PARTS_WITH_ROLES = 3;
+
+        /**
+         * The sample as one line of text, for {@link SampleStream} to send from another host: its figures, then,
+         * with a thread reading, the roles' CPU times and threads, {@code |}-separated.
+         */
+        String line() {
+            String figures = epochMs + " " + serverCpuNanos + " " + serverRssBytes + " " + serverThreads + " "
+                    + generatorCpuNanos + " " + backendCpuNanos;
+            return roles == null ? figures : figures + PART + join(Arrays.stream(roles.cpuNanos()).boxed())
+                    + PART + join(Arrays.stream(roles.threads()).boxed());
+        }
+
+        /**
+         * The sample a {@link #line()} holds, moved onto the runner's clock.
+         *
+         * @param clockOffsetMs the sending host's clock minus the runner's
+         * @throws IllegalArgumentException when it is no such line
+         */
+        static Sample ofLine(String line, long clockOffsetMs) {
+            String[] parts = line.strip().split(" \\| ");
+            long[] figures = longs(parts[0]);
+            if (figures.length != FIGURES || parts.length != 1 && parts.length != PARTS_WITH_ROLES) {
+                throw new IllegalArgumentException("not a sample: " + line);
+            }
+            ThreadCpu.Reading roles = parts.length == 1 ? null
+                    : new ThreadCpu.Reading(longs(parts[1]), Arrays.stream(longs(parts[2])).mapToInt(Math::toIntExact)
+                            .toArray());
+            return new Sample(figures[0] - clockOffsetMs, figures[1], figures[2], (int) figures[3], figures[4],
+                    figures[5], roles);
+        }
+
+        private static String join(Stream<?> values) {
+            return values.map(String::valueOf).collect(Collectors.joining(" "));
+        }
+
+        private static long[] longs(String words) {
+            return Arrays.stream(words.strip().split(" ")).mapToLong(Long::parseLong).toArray();
+        }
     }
 
     private final Path procRoot;
@@ -71,7 +119,7 @@ final class ProcSampler implements AutoCloseable {
                 long epochMs = System.currentTimeMillis();
                 long serverCpu = cpuNanos(serverPid);
                 ThreadCpu.Reading roles = null;
-                if (epochMs >= nextThreads) {
+                if (serverPid != NO_PROCESS && epochMs >= nextThreads) {
                     roles = serverThreads.read();
                     long endMs = System.currentTimeMillis();
                     serverCpu = (serverCpu + cpuNanos(serverPid)) / 2;
@@ -82,7 +130,7 @@ final class ProcSampler implements AutoCloseable {
                 }
                 Sample sample = new Sample(epochMs, serverCpu,
                         status(serverPid, "VmRSS:") * 1024, (int) status(serverPid, "Threads:"), cpuNanos(generatorPid),
-                        backendPid == NO_PROCESS ? 0 : cpuNanos(backendPid), roles);
+                        cpuNanos(backendPid), roles);
                 synchronized (samples) {
                     samples.add(sample);
                 }
@@ -108,7 +156,11 @@ final class ProcSampler implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /** The CPU time the process has consumed so far; 0 for {@link #NO_PROCESS}. */
     long cpuNanos(long pid) throws IOException {
+        if (pid == NO_PROCESS) {
+            return 0;
+        }
         String stat = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[UTIME_AFTER_COMM]) + Long.parseLong(fields[UTIME_AFTER_COMM + 1]))
@@ -117,6 +169,9 @@ final class ProcSampler implements AutoCloseable {
 
     /** A numeric field of /proc/<pid>/status, e.g. {@code VmRSS:} in kB or {@code Threads:}. */
     long status(long pid, String field) throws IOException {
+        if (pid == NO_PROCESS) {
+            return 0;
+        }
         for (String line : Files.readAllLines(procRoot.resolve(Long.toString(pid)).resolve("status"))) {
             if (line.startsWith(field)) {
                 return Long.parseLong(line.substring(field.length()).strip().split("\\s+")[0]);

@@ -15,9 +15,12 @@ import java.util.List;
  * @param out         the results folder, relative to the project root unless absolute
  * @param serverCpus  a CPU set such as {@code 0-3}, and the two below likewise
  * @param floor       whether each scenario of each round also measures the floor
+ * @param hosts       a hosts file (README: Several machines), relative to the current folder unless absolute; null
+ *                    for a run on this machine alone
  */
 public record RunChoices(String profile, Integer trials, List<String> impls, List<String> scenarios,
-        String fanoutCalls, String out, String serverCpus, String loadgenCpus, String backendCpus, boolean floor) {
+        String fanoutCalls, String out, String serverCpus, String loadgenCpus, String backendCpus, boolean floor,
+        String hosts) {
 
     public RunChoices {
         impls = impls == null ? List.of() : List.copyOf(impls);
@@ -26,6 +29,6 @@ public record RunChoices(String profile, Integer trials, List<String> impls, Lis
 
     /** Every default: the quick profile, every implementation, both scenarios, the floor. */
     public static RunChoices defaults() {
-        return new RunChoices(null, null, null, null, null, null, null, null, null, true);
+        return new RunChoices(null, null, null, null, null, null, null, null, null, true, null);
     }
 }

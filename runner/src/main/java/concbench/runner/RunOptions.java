@@ -4,6 +4,7 @@ import concbench.contract.Contract;
 import concbench.contract.Variant;
 import concbench.formats.CpuSet;
 import concbench.formats.Profile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param out             the run's results folder, {@code results/<timestamp>-<host>} unless given
  * @param serverCpus      CPU sets given on the command line, null where the default layout decides
  * @param floor           whether each scenario of each round also measures the floor (the back end itself)
+ * @param hosts           the hosts file of a run on several machines; null for this machine alone
  */
 public record RunOptions(
         Path root,
@@ -27,7 +29,8 @@ public record RunOptions(
         CpuSet serverCpus,
         CpuSet loadGeneratorCpus,
         CpuSet backendCpus,
-        boolean floor) {
+        boolean floor,
+        Path hosts) {
 
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_TRIALS = 100;
@@ -57,7 +60,19 @@ public record RunOptions(
         return new RunOptions(root, profile, implementations, scenarios,
                 root.resolve(given.out() == null ? defaultOut : given.out()).normalize(),
                 cpus("server-cpus", given.serverCpus()), cpus("loadgen-cpus", given.loadgenCpus()),
-                cpus("backend-cpus", given.backendCpus()), given.floor());
+                cpus("backend-cpus", given.backendCpus()), given.floor(), hostsFile(given.hosts()));
+    }
+
+    /** The hosts file as given, from the folder the user ran the command in; it must exist. */
+    private static Path hostsFile(String given) {
+        if (given == null) {
+            return null;
+        }
+        Path file = Path.of(System.getProperty("user.dir")).resolve(given).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--hosts: no such file: " + given);
+        }
+        return file;
     }
 
     /** The variant a name means, in its one spelling; its options are checked by the server itself. */

@@ -7,6 +7,7 @@ import static concbench.gatling.names.SimulationProperties.LEVELS;
 import static concbench.gatling.names.SimulationProperties.LEVEL_SECONDS;
 import static concbench.gatling.names.SimulationProperties.RATES;
 import static concbench.gatling.names.SimulationProperties.RATE_SECONDS;
+import static concbench.gatling.names.SimulationProperties.TARGET;
 import static concbench.gatling.names.SimulationProperties.TARGET_FILE;
 import static concbench.gatling.names.SimulationProperties.WARMUP_DONE_FILE;
 import static concbench.gatling.names.SimulationProperties.WARMUP_PROGRESS_FILE;
@@ -45,7 +46,7 @@ import java.util.Optional;
  * numbers read from Gatling's records. Whatever fails becomes a failed result with its reason; only an interrupt
  * of the whole run escapes.
  */
-final class TrialRunner {
+final class TrialRunner implements Trials {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVER_WATCH = Duration.ofMillis(250);
     /**
@@ -58,7 +59,7 @@ final class TrialRunner {
     /** Where Gatling says why it ended the ladder early: the step the server could not keep, and why. */
     static final String LADDER_END = "ladder.end";
     /** Where Gatling, started beside the server, finds the server's URL once the server passed its check. */
-    static final String TARGET = "target";
+    static final String TARGET_FILE_NAME = "target";
     /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -78,16 +79,12 @@ final class TrialRunner {
         this.procRoot = procRoot;
     }
 
-    /**
-     * One trial of a server, or of the floor when {@code implementation} is {@value TrialResult#FLOOR}.
-     *
-     * @param implementation an implementation or a variant, by its {@link Variant} name, or the floor
-     * @param width          the fan-out's calls per request; ignored for hello
-     */
-    TrialResult run(String implementation, Scenario scenario, int width, int trial) throws InterruptedException {
+    @Override
+    public TrialResult run(String implementation, Scenario scenario, int width, int trial)
+            throws InterruptedException {
         Variant variant = Variant.parse(implementation);
-        Trial key = new Trial(implementation, scenario, scenario == Scenario.FANOUT ? width : null, trial);
-        String id = TrialResult.id(implementation, key.scenarioKey(), trial);
+        Trial key = Trial.of(implementation, scenario, width, trial);
+        String id = key.id();
         Instant started = Instant.now();
         Path logs = options.out().resolve("logs");
         Path gatlingDir = options.out().resolve("gatling").resolve(id);
@@ -134,25 +131,6 @@ final class TrialRunner {
     }
 
     /**
-     * What one trial is of: an implementation or the floor, a scenario and for fan-out its width, a trial number.
-     *
-     * @param width null for hello
-     */
-    private record Trial(String implementation, Scenario scenario, Integer width, int trial) {
-        String scenarioKey() {
-            return TrialResult.scenarioKey(scenario.label(), width == null ? 0 : width);
-        }
-
-        boolean floor() {
-            return implementation.equals(TrialResult.FLOOR);
-        }
-
-        List<Integer> rates(Profile profile) {
-            return scenario.rates(profile, width == null ? 0 : width);
-        }
-    }
-
-    /**
      * Starts Gatling while the server starts, when they have CPUs of their own: Gatling's JVM takes seconds to start,
      * which it then spends beside the server's start-up instead of after it. On shared CPUs it would only slow the
      * server's start, so Gatling starts after the check ({@link #load}); null then.
@@ -161,7 +139,7 @@ final class TrialRunner {
         return layout.server().overlaps(layout.loadGenerator()) ? null : startGatling(key, gatlingDir, gatlingLog);
     }
 
-    /** Starts Gatling; its simulation waits for {@value #TARGET} ({@link #release}) and sends nothing before. */
+    /** Starts Gatling; its simulation waits for its target file ({@link #release}) and sends nothing before. */
     private GatlingProcess startGatling(Trial key, Path gatlingDir, Path gatlingLog) throws IOException {
         GatlingCommand command = new GatlingCommand(options.root(),
                 key.floor() ? Simulations.FLOOR : key.scenario().simulation(),
@@ -175,9 +153,9 @@ final class TrialRunner {
      * half of it.
      */
     private static void release(Path gatlingDir, int port) throws IOException {
-        Path written = gatlingDir.resolve(TARGET + ".tmp");
+        Path written = gatlingDir.resolve(TARGET_FILE_NAME + ".tmp");
         Files.writeString(written, "http://127.0.0.1:" + port + "\n");
-        Files.move(written, gatlingDir.resolve(TARGET), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(written, gatlingDir.resolve(TARGET_FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -233,7 +211,7 @@ final class TrialRunner {
         List<Integer> rates = key.rates(profile);
         Optional<String> ladderEndReason = Files.isRegularFile(ladderEnd)
                 ? Optional.of(Files.readString(ladderEnd).strip()) : stepsNotRun(rates, simulation);
-        List<String> missing = expectedPhases(rates, simulation, ladderEndReason.isPresent()).stream()
+        List<String> missing = expectedPhases(profile, rates, simulation, ladderEndReason.isPresent()).stream()
                 .filter(phase -> !simulation.phases().containsKey(phase)).toList();
         if (!missing.isEmpty()) {
             return failed(key, started, "Gatling recorded no request of phase(s) " + missing, server.tail());
@@ -244,7 +222,8 @@ final class TrialRunner {
         List<PhaseResult> phases = PhaseResults.of(simulation, sampler.samples(), layout,
                 callsBackend ? layout.backend().size() : PhaseCosts.NO_BACKEND, backendSharesGenerator);
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, scenario.label(), key.trial(),
-                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.OK, null, null,
+                Variant.parse(implementation).options(), serverProperties(launcher, implementation), TrialResult.OK,
+                null, null,
                 started.toString(), Instant.now().toString(),
                 run.htmlReport().map(report -> options.out().relativize(report).toString()).orElse(null),
                 simulation.errorsOutsideRequests(), phases, warmup.result(), roles.declared(), key.width(),
@@ -272,8 +251,8 @@ final class TrialRunner {
      * The phases a simulation of the profile runs, by the names its requests carry: the ladder's steps up to the
      * one that ended it, when Gatling ended it early (it names the step in {@value #LADDER_END}).
      */
-    private List<String> expectedPhases(List<Integer> rates, SimulationStats simulation, boolean ladderEnded) {
-        Profile profile = options.profile();
+    static List<String> expectedPhases(Profile profile, List<Integer> rates, SimulationStats simulation,
+            boolean ladderEnded) {
         List<String> phases = new ArrayList<>();
         phases.add(PhaseName.WARMUP.toString());
         profile.levels().forEach(level -> phases.add(PhaseName.sweep(level).toString()));
@@ -290,23 +269,39 @@ final class TrialRunner {
     }
 
     /**
-     * The system properties the simulations read: one place that turns a profile into a Gatling run. The floor
-     * asks the back end for the delay a fan-out's calls wait (none for hello).
+     * The system properties the simulations read on this machine: the runner ends the warm-up through its files,
+     * and Gatling says in {@code ladderEnd} where it ended the ladder.
      */
     private Map<String, String> simulationProperties(Trial key, Path gatlingDir) {
-        Profile profile = options.profile();
-        Scenario scenario = key.scenario();
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(TARGET_FILE, gatlingDir.resolve(TARGET).toString());
-        properties.put(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS));
-        properties.put(WARMUP_USERS, Integer.toString(profile.warmupUsers()));
+        Map<String, String> properties = simulationProperties(options.profile(), key, null);
+        properties.put(TARGET_FILE, gatlingDir.resolve(TARGET_FILE_NAME).toString());
+        properties.put(WARMUP_SECONDS, Integer.toString(options.profile().warmupSeconds()
+                + WARMUP_BACKSTOP_SECONDS));
         properties.put(WARMUP_PROGRESS_FILE, gatlingDir.resolve(WARMUP_PROGRESS).toString());
         properties.put(WARMUP_DONE_FILE, gatlingDir.resolve(WARMUP_DONE).toString());
+        properties.put(LADDER_END_FILE, gatlingDir.resolve(LADDER_END).toString());
+        return properties;
+    }
+
+    /**
+     * The system properties the simulations read: one place that turns a profile into a Gatling run. The warm-up
+     * lasts the profile's longest unless the caller gives the files that end it sooner. The floor asks the back end
+     * for the delay a fan-out's calls wait (none for hello).
+     *
+     * @param target the server's base URL; null when Gatling is to wait for it in a target file (the caller names it)
+     */
+    static Map<String, String> simulationProperties(Profile profile, Trial key, String target) {
+        Scenario scenario = key.scenario();
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (target != null) {
+            properties.put(TARGET, target);
+        }
+        properties.put(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds()));
+        properties.put(WARMUP_USERS, Integer.toString(profile.warmupUsers()));
         properties.put(LEVELS, String.join(",", profile.levels().stream().map(String::valueOf).toList()));
         properties.put(LEVEL_SECONDS, Integer.toString(profile.levelSeconds()));
         properties.put(RATES, String.join(",", key.rates(profile).stream().map(String::valueOf).toList()));
         properties.put(RATE_SECONDS, Integer.toString(profile.rateSeconds()));
-        properties.put(LADDER_END_FILE, gatlingDir.resolve(LADDER_END).toString());
         if (key.width() != null) {
             properties.put(CALLS, Integer.toString(key.width()));
         }
@@ -316,15 +311,20 @@ final class TrialRunner {
     }
 
     private TrialResult failed(Trial key, Instant started, String reason, String logTail) {
+        return failed(launcher, key, started, reason, logTail);
+    }
+
+    /** A trial that failed, for {@code reason}, with the last lines of the process that says why. */
+    static TrialResult failed(Launcher launcher, Trial key, Instant started, String reason, String logTail) {
         String implementation = key.implementation();
         return new TrialResult(ResultFiles.FORMAT_VERSION, implementation, key.scenario().label(), key.trial(),
-                Variant.parse(implementation).options(), serverProperties(implementation), TrialResult.FAILED, reason,
-                logTail, started.toString(), Instant.now().toString(), null, Map.of(), List.of(), null, null,
-                key.width(), null);
+                Variant.parse(implementation).options(), serverProperties(launcher, implementation),
+                TrialResult.FAILED, reason, logTail, started.toString(), Instant.now().toString(), null, Map.of(),
+                List.of(), null, null, key.width(), null);
     }
 
     /** What the server ran with from {@code config/<implementation>.properties}; a file it cannot read is none. */
-    private Map<String, String> serverProperties(String implementation) {
+    static Map<String, String> serverProperties(Launcher launcher, String implementation) {
         try {
             return launcher.serverProperties(Variant.parse(implementation));
         } catch (IOException e) {
@@ -338,7 +338,8 @@ final class TrialRunner {
     }
 
     /** Stops every child of the trial in progress, newest first; safe to call from a shutdown hook. */
-    synchronized void stopAll() {
+    @Override
+    public synchronized void stopAll() {
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

@@ -16,7 +16,7 @@ class RunOptionsTest {
     private static final List<String> AVAILABLE = List.of("loom", "netty", "undertow", "vertx");
 
     private static RunOptions impls(String... impls) {
-        return RunOptions.of(new RunChoices(null, null, List.of(impls), null, null, null, null, null, null, true), ROOT,
+        return RunOptions.of(new RunChoices(null, null, List.of(impls), null, null, null, null, null, null, true, null), ROOT,
                 AVAILABLE);
     }
 
@@ -34,7 +34,7 @@ class RunOptionsTest {
     @Test
     void takesEveryChoice() {
         RunOptions options = RunOptions.of(new RunChoices("smoke", 3, List.of("netty", "loom"), List.of("fanout"), null,
-                "/tmp/out", "0-1", "2", "3", false), ROOT, AVAILABLE);
+                "/tmp/out", "0-1", "2", "3", false, null), ROOT, AVAILABLE);
         assertEquals("smoke", options.profile().name());
         assertEquals(3, options.profile().trials());
         assertEquals(List.of("netty", "loom"), options.implementations());
@@ -51,20 +51,20 @@ class RunOptionsTest {
         assertEquals("unknown implementation 'jetty'; choose from [loom, netty, undertow, vertx]",
                 assertThrows(IllegalArgumentException.class, () -> impls("jetty")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> RunOptions.of(
-                new RunChoices("x", null, null, null, null, null, null, null, null, true), ROOT, AVAILABLE));
+                new RunChoices("x", null, null, null, null, null, null, null, null, true, null), ROOT, AVAILABLE));
         assertThrows(IllegalArgumentException.class, () -> RunOptions.of(
-                new RunChoices(null, null, null, List.of("x"), null, null, null, null, null, true), ROOT, AVAILABLE));
+                new RunChoices(null, null, null, List.of("x"), null, null, null, null, null, true, null), ROOT, AVAILABLE));
         assertEquals("--trials must be between 1 and 100, got 0", assertThrows(IllegalArgumentException.class,
-                () -> RunOptions.of(new RunChoices(null, 0, null, null, null, null, null, null, null, true), ROOT,
+                () -> RunOptions.of(new RunChoices(null, 0, null, null, null, null, null, null, null, true, null), ROOT,
                         AVAILABLE)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RunOptions.of(
-                new RunChoices(null, null, null, null, null, null, "a", null, null, true), ROOT, AVAILABLE))
+                new RunChoices(null, null, null, null, null, null, "a", null, null, true, null), ROOT, AVAILABLE))
                 .getMessage().startsWith("--server-cpus: "));
         assertThrows(IllegalArgumentException.class, () -> impls(" ", ""));
     }
 
     private static RunChoices widths(String fanoutCalls) {
-        return new RunChoices(null, null, null, null, fanoutCalls, null, null, null, null, true);
+        return new RunChoices(null, null, null, null, fanoutCalls, null, null, null, null, true, null);
     }
 
     @Test

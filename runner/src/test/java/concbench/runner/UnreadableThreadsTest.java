@@ -43,7 +43,7 @@ class UnreadableThreadsTest {
     void withoutProcTheTrialFailsBeforeAnyLoadSayingWhy() throws Exception {
         Launcher launcher = new Launcher(ROOT);
         RunOptions options = RunOptions.of(new RunChoices("smoke", null, null, null, null, temp.toString(), null, null, null,
-                true), ROOT, List.of("netty"));
+                true, null), ROOT, List.of("netty"));
         CpuLayout layout = CpuLayout.derive(BenchRun.availableCpus());
         Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, options.profile(), 1);
         Path noProc = temp.resolve("no-proc");

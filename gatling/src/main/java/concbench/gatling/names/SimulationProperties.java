@@ -34,6 +34,10 @@ public final class SimulationProperties {
     public static final String CALLS = "calls";
     /** Fan-out and the floor: how long the back end waits before each answer. */
     public static final String DELAY_MS = "delayMs";
+    /** A load generator's part of a load several share: its users of each sweep level, comma-separated. */
+    public static final String SHARE_LEVELS = "shareLevels";
+    /** Its arrivals per second of each step of the ladder, comma-separated. */
+    public static final String SHARE_RATES = "shareRates";
 
     private SimulationProperties() {
     }

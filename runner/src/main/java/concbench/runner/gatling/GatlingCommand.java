@@ -28,8 +28,8 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
     /** Gatling's command-line entry point, the one its bundle and build plugins start. */
     static final String LAUNCHER = "io.gatling.app.Gatling";
     static final Path FLAGS_FILE = Path.of("config", "loadgen-jvm.flags");
-    static final Path MODULE_JAR = Path.of("gatling", "target", "gatling.jar");
-    static final Path LIBRARIES = Path.of("gatling", "target", "lib");
+    public static final Path MODULE_JAR = Path.of("gatling", "target", "gatling.jar");
+    public static final Path LIBRARIES = Path.of("gatling", "target", "lib");
 
     public GatlingCommand {
         projectRoot = projectRoot.toAbsolutePath();
@@ -58,14 +58,23 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
      * @throws IOException when the flags file cannot be read, or the {@code gatling} module is not built
      */
     public List<String> toList() throws IOException {
-        Path jar = projectRoot.resolve(MODULE_JAR);
-        Path libraries = projectRoot.resolve(LIBRARIES);
-        if (!Files.isRegularFile(jar) || !Files.isDirectory(libraries)) {
-            throw new IOException("the gatling module is not built (no " + jar + " or " + libraries
-                    + "): build it with ./mvnw -pl gatling -am package");
+        return toList(projectRoot, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /**
+     * The command line for a host the project's files were shipped to: its jars under {@code hostRoot}, run by
+     * {@code java}; the results folder as given.
+     */
+    public List<String> toList(Path hostRoot, String java) throws IOException {
+        if (!Files.isRegularFile(projectRoot.resolve(MODULE_JAR))
+                || !Files.isDirectory(projectRoot.resolve(LIBRARIES))) {
+            throw new IOException("the gatling module is not built (no " + projectRoot.resolve(MODULE_JAR) + " or "
+                    + projectRoot.resolve(LIBRARIES) + "): build it with ./mvnw -pl gatling -am package");
         }
+        Path jar = hostRoot.resolve(MODULE_JAR);
+        Path libraries = hostRoot.resolve(LIBRARIES);
         List<String> command = new ArrayList<>(prefix);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java);
         command.addAll(JvmFlags.read(projectRoot.resolve(FLAGS_FILE)));
         // The JVM expands a class-path entry ending in '*' to every jar of that folder.
         command.add("-cp");

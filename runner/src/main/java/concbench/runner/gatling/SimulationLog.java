@@ -60,6 +60,11 @@ public final class SimulationLog {
      */
     public record Run(String gatlingVersion, String simulationClass, long startMs, String description,
             List<String> scenarios) {
+
+        /** The same run started at {@code newStartMs}: its start on another clock. */
+        public Run startedAt(long newStartMs) {
+            return new Run(gatlingVersion, simulationClass, newStartMs, description, scenarios);
+        }
     }
 
     private final Path file;

@@ -150,6 +150,18 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes its standard input. A process started over SSH under the remote guard reads that as the end of the
+     * connection: the guard stops what it runs on that host, then exits, and so does the ssh here.
+     */
+    public void closeInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // closed already: the end it means has come
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -1,0 +1,42 @@
+package concbench.runner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The runner's {@link ProcSampler} on another host of a run on several machines, started there over SSH under the
+ * remote guard: {@code java -cp cli.jar concbench.runner.SampleStream SERVER_PID GENERATOR_PID [SERVER_JAR]}
+ * ({@value ProcSampler#NO_PROCESS} for a process it does not watch) samples that host's server, or its Gatling, as
+ * on one machine, and streams each sample to its standard output as a line ({@link ProcSampler.Sample#line()}),
+ * which the runner reads back ({@link RemoteSampler}). The server's jar gives its thread roles. It runs until the
+ * guard stops it, or a process it watches is gone: it says why on a last line and exits 1.
+ */
+final class SampleStream {
+    /** What starts the last line, when sampling stopped before it was stopped. */
+    static final String FAILURE = "failure: ";
+
+    private SampleStream() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        long serverPid = Long.parseLong(args[0]);
+        long generatorPid = Long.parseLong(args[1]);
+        ThreadRoles roles = args.length > 2 ? ThreadRoles.ofJar(Path.of(args[2])) : ThreadRoles.parse("", "none");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (ProcSampler sampler = new ProcSampler(Path.of("/proc"), serverPid, generatorPid, ProcSampler.NO_PROCESS,
+                roles)) {
+            int sent = 0;
+            while (sampler.failure().isEmpty()) {
+                Thread.sleep(ProcSampler.INTERVAL_MS);
+                List<ProcSampler.Sample> samples = sampler.samples();
+                samples.subList(sent, samples.size()).forEach(sample -> out.println(sample.line()));
+                sent = samples.size();
+            }
+            out.println(FAILURE + sampler.failure().get());
+        }
+        System.exit(1);
+    }
+}
