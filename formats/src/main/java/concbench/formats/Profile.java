@@ -90,16 +90,17 @@ public record Profile(
     /**
      * The default: every implementation, hello and fan-out at 10 and 100 calls, and the floor, on 2 CPUs in under 15
      * minutes even when every warm-up runs to its longest (see {@link #worstCaseSeconds}). The ladder, four steps:
-     * hello 2,500 to 20,000 req/s, fan-out 1,000 to 8,000 at 10 calls and 100 to 800 at 100, past the few thousand
-     * and few hundred the fastest fan-out servers sustain on one CPU, and from a rate every model kept (the slowest
-     * kept 1,000 and 100). Hello's ladder starts where every model and the generator keep up: at 1,250, straight
-     * after the 256-user sweep, Gatling's CPU was still 100% busy and no model kept the step's schedule, and past
-     * about 20,000 hello's limit is the generator's on 2 CPUs, which the sweep shows already. What fitting 15 trials
-     * in 15 minutes cost: one sweep level, 256 users (the best of 64 and 256 for every model at 100 calls and for
-     * hello; at 10 calls netty and loom did better at 64), levels and steps of 3 s (the fixed rate lasted 15 s), a
-     * warm-up of at most 20 s: at 12 s every trial of the earlier quick ended its warm-up not warm.
+     * hello 2,500 to 20,000 req/s, fan-out 500 to 4,000 at 10 calls and 50 to 400 at 100. Fan-out's first step is
+     * half of what the slowest models keep (about 1,000 and 100: started there, loom's first step ran at a p50 of
+     * 197 ms), so that it is a load every model sustains, and its last is past what the fastest reach on one CPU
+     * (2,000 to 4,000 and 200 to 400). Hello's starts where every model and the generator keep up: at 1,250,
+     * straight after the 256-user sweep, Gatling's CPU was still 100% busy and no model kept the step's schedule;
+     * past about 10,000 to 20,000 hello's limit is the generator's on 2 CPUs, which the sweep shows already. What
+     * fitting 15 trials in 15 minutes cost: one sweep level, 256 users (the best of 64 and 256 for every model at 100
+     * calls and for hello; at 10 calls netty and loom did better at 64), levels and steps of 3 s (the fixed rate
+     * lasted 15 s), a warm-up of at most 20 s: at 12 s every trial of the earlier quick ended its warm-up not warm.
      */
-    public static final Profile QUICK = new Profile("quick", 20, 8, 64, List.of(256), 3, 2500, 1000, 3, 1,
+    public static final Profile QUICK = new Profile("quick", 20, 8, 64, List.of(256), 3, 2500, 500, 3, 1,
             List.of(10, 100), 4, LADDER_FACTOR_TWO, false);
     /** For numbers to publish: longer phases, more levels and widths, a longer ladder, three interleaved trials. */
     public static final Profile FULL = new Profile("full", 45, 20, 64, List.of(16, 64, 256, 1024), 10, 3125, 250,

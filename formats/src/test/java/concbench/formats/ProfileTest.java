@@ -14,14 +14,14 @@ class ProfileTest {
     @Test
     void theLadderClimbsGeometricallyFromTheProfilesFirstRate() {
         assertEquals(List.of(2500, 5000, 10000, 20000), Profile.QUICK.helloRates());
-        assertEquals(List.of(1000, 2000, 4000, 8000), Profile.QUICK.fanoutRates(10));
-        assertEquals(List.of(100, 200, 400, 800), Profile.QUICK.fanoutRates(100), "a tenth at ten times the calls");
+        assertEquals(List.of(500, 1000, 2000, 4000), Profile.QUICK.fanoutRates(10));
+        assertEquals(List.of(50, 100, 200, 400), Profile.QUICK.fanoutRates(100), "a tenth at ten times the calls");
     }
 
     @Test
     void aNarrowFanoutsRatesStayDistinctAndPositive() {
-        // 1000 x 10 / 1000 = 10 req/s, and width 1000 of the full profile starts at 2.5: rounded, never 0.
-        assertEquals(List.of(10, 20, 40, 80), Profile.QUICK.fanoutRates(1000));
+        // 500 x 10 / 1000 = 5 req/s, and width 1000 of the full profile starts at 2.5: rounded, never 0.
+        assertEquals(List.of(5, 10, 20, 40), Profile.QUICK.fanoutRates(1000));
         List<Integer> rates = Profile.FULL.fanoutRates(1000);
         assertEquals(Profile.FULL.ladderSteps(), rates.size());
         assertTrue(rates.getFirst() >= 1, rates.toString());
