@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -282,14 +283,9 @@ class CalibrationTest {
 
     /** The fewest rounds a side with which a change of the threshold could reach the bar, up to 30. */
     private static String roundsFor(Side twelve, double thresholdPercent, double bar) {
-        for (int rounds = 2; rounds <= MOST_ROUNDS; rounds++) {
-            double t = StudentT.quantile(1 - bar, TTest.degreesOfFreedom(rounds, rounds));
-            if (twelve.mean() != 0 && t * Math.sqrt(twelve.variance()) / Math.abs(twelve.mean())
-                    * Math.sqrt(2.0 / rounds) * 100 <= thresholdPercent) {
-                return Integer.toString(rounds);
-            }
-        }
-        return "> " + MOST_ROUNDS;
+        OptionalInt rounds = FamilyOfRows.roundsFor(twelve, thresholdPercent, bar);
+        return rounds.isPresent() && rounds.getAsInt() <= MOST_ROUNDS ? Integer.toString(rounds.getAsInt())
+                : "> " + MOST_ROUNDS;
     }
 
     /** The precision rule's figure for n rounds a side, had the base spread as these 12 trials do. */
