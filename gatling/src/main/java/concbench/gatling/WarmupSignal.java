@@ -34,7 +34,7 @@ final class WarmupSignal {
      * How long before a tick the reports fall: the runner's answer takes up to its 250 ms watch, this signal's
      * 50 ms poll, and the warm-up's last requests their answers.
      */
-    static final Duration BEFORE_TICK = Duration.ofMillis(400);
+    static final Duration BEFORE_TICK = Duration.ofMillis(SimulationProperties.WARMUP_REPORT_LEAD_MS);
 
     private final AtomicBoolean warming = new AtomicBoolean(true);
     private final LongAdder responses = new LongAdder();
