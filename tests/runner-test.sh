@@ -64,6 +64,9 @@ check "and its latency ladder, the same rates for every server" json_is "$WORK/k
   '.ladder.rates == [500, 1000]'
 check "and the back end's CPU" json_is "$WORK/killed/vertx-hello-1.json" \
   'all(.phases[]; .cost == null or (.cost | has("backendBound")))'
+check "every trial's Gatling started from the load generator's AOT cache" \
+  grep -q '^load generator: started from its AOT cache .*/gatling/target/aot/[0-9a-f]*\.aot$' "$WORK/killed.log"
+check "which the JVM could use" test -z "$(grep -l '\[error\]\[aot' "$WORK"/killed/logs/*.gatling.log)"
 check "the report shows the floor as its own row" grep -q '<td>floor</td>' "$WORK/killed/report.html"
 check "and says what the floor measured" grep -q 'The floor, the back end itself' "$WORK/killed/report.html"
 check "and draws the CPU per request by thread role" grep -q 'Server CPU per request by thread role' \
