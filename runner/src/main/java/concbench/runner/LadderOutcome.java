@@ -1,7 +1,9 @@
 package concbench.runner;
 
+import concbench.formats.GeneratorError;
 import concbench.formats.Ladder;
 import concbench.formats.PhaseResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +11,11 @@ import java.util.Optional;
  * Where a trial's latency ladder ended. Gatling ends it as soon as a step was not kept ({@code concbench.gatling
  * .Ladder}), so that no server is loaded far past what it can serve, and writes the step and why into
  * {@value TrialRunner#LADDER_END}; a ladder whose last step was not kept ends there with nothing written.
+ *
+ * <p>Gatling's judge knows that requests failed, not why: a Gatling session carries no error message. Where the
+ * step's records say the load generator failed them itself ({@link GeneratorError}: out of file descriptors, say),
+ * the reason is the records', which names the generator, and not "N request(s) failed", which would read as the
+ * server's.
  */
 final class LadderOutcome {
     private LadderOutcome() {
@@ -22,17 +29,30 @@ final class LadderOutcome {
     static Ladder of(List<Integer> rates, List<PhaseResult> phases, Optional<String> ladderEnd) {
         if (ladderEnd.isPresent()) {
             String[] rateAndWhy = ladderEnd.get().split(" ", 2);
-            return new Ladder(rates, Integer.valueOf(rateAndWhy[0]), rateAndWhy.length > 1 ? rateAndWhy[1] : null);
+            int rate = Integer.parseInt(rateAndWhy[0]);
+            String gatlingWhy = rateAndWhy.length > 1 ? rateAndWhy[1] : null;
+            String why = phases.stream().filter(p -> p.isRate() && p.rate() == rate && p.schedule() != null)
+                    .filter(p -> p.stats().generatorErrors() > 0).findFirst().map(LadderOutcome::why)
+                    .orElse(gatlingWhy);
+            return new Ladder(rates, rate, why);
         }
         return phases.stream().filter(p -> p.isRate() && p.schedule() != null && p.schedule().saturated())
                 .findFirst().map(p -> new Ladder(rates, p.rate(), why(p)))
                 .orElse(new Ladder(rates, null, null));
     }
 
-    /** Why a step was not kept: its missed schedule, and its failed requests. */
+    /**
+     * Why a step was not kept: the load generator's own failures first, as they make every other figure of the
+     * step the generator's; then its missed schedule; then the server's failed requests.
+     */
     private static String why(PhaseResult step) {
-        String failed = step.stats().ko() > 0 ? step.stats().ko() + " request(s) failed" : null;
-        String missed = step.schedule().missed();
-        return missed == null ? failed : failed == null ? missed : missed + "; " + failed;
+        List<String> reasons = new ArrayList<>(GeneratorError.reasons(step.stats().errors()));
+        if (step.schedule().missed() != null) {
+            reasons.add(step.schedule().missed());
+        }
+        if (step.stats().serverErrors() > 0) {
+            reasons.add(step.stats().serverErrors() + " request(s) failed");
+        }
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 }
