@@ -143,8 +143,8 @@ final class TrialRunner implements Trials {
     private GatlingProcess startGatling(Trial key, Path gatlingDir, Path gatlingLog) throws IOException {
         GatlingCommand command = new GatlingCommand(options.root(),
                 key.floor() ? Simulations.FLOOR : key.scenario().simulation(),
-                simulationProperties(key, gatlingDir), gatlingDir, launcher.prefixFor(layout.loadGenerator()),
-                !options.profile().skipGatlingReports());
+                simulationProperties(key, gatlingDir), gatlingDir,
+                launcher.loadGeneratorPrefixFor(layout.loadGenerator()), !options.profile().skipGatlingReports());
         return track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
     }
 
