@@ -68,6 +68,25 @@ class GeneratorErrorTest {
     }
 
     @Test
+    void aLadderTheGeneratorEndedSaysSoEvenWhereTheTrialRecordedTheFailuresAsTheServers() {
+        PhaseStats failing = stats(Map.of(EMFILE, 11_208L));
+        PhaseResult step = new PhaseResult("rate-20000", "rate", 0, 20_000, failing, null,
+                new RateSchedule(20_000, 4836, 4790, false, "Gatling sent 4836 of 20000 req/s", true));
+        Ladder recorded = new Ladder(List.of(10_000, 20_000), 20_000,
+                "Gatling sent 4836 of 20000 req/s; 11208 request(s) failed");
+        TrialResult trial = new TrialResult(2, "netty", "hello", 1, Map.of(), Map.of(), TrialResult.OK, null, null,
+                "s", "e", null, Map.of(), List.of(step), null, null, null, recorded);
+        assertEquals("the load generator ran out of file descriptors: 11208 requests failed to open a socket; "
+                + "Gatling sent 4836 of 20000 req/s", trial.ladderEnd());
+        PhaseResult serversStep = new PhaseResult("rate-20000", "rate", 0, 20_000,
+                stats(Map.of("Premature close", 3L)), null, step.schedule());
+        TrialResult servers = new TrialResult(2, "netty", "hello", 1, Map.of(), Map.of(), TrialResult.OK, null, null,
+                "s", "e", null, Map.of(), List.of(serversStep), null, null, null,
+                new Ladder(List.of(20_000), 20_000, "3 request(s) failed"));
+        assertEquals("3 request(s) failed", servers.ladderEnd(), "the server's failures keep the recorded reason");
+    }
+
+    @Test
     void theCountIsWrittenForReadersAndWorkedOutAgainWhenRead() throws Exception {
         PhaseStats stats = stats(Map.of(EMFILE, 5L));
         Path file = dir.resolve("stats.json");

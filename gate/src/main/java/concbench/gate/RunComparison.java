@@ -189,7 +189,7 @@ final class RunComparison {
     private static String ladderEnd(List<TrialResult> trials) {
         List<String> ends = trials.stream().filter(t -> t.ladder() != null && !t.ladder().keptEveryRate())
                 .map(t -> "trial " + t.trial() + "'s ladder ended at " + t.ladder().saturatedRate() + " req/s ("
-                        + t.ladder().saturation() + ")").toList();
+                        + t.ladderEnd() + ")").toList();
         return ends.isEmpty() ? "" : ": " + String.join("; ", ends);
     }
 

@@ -97,7 +97,7 @@ final class SummaryTable {
             }
             ok.stream().filter(t -> t.ladder() != null && !t.ladder().keptEveryRate())
                     .forEach(t -> caveats.add("trial " + t.trial() + "'s latency ladder ended at "
-                            + Fmt.count(t.ladder().saturatedRate()) + " req/s: " + t.ladder().saturation()));
+                            + Fmt.count(t.ladder().saturatedRate()) + " req/s: " + t.ladderEnd()));
             if (ko > 0) {
                 caveats.add(Fmt.count(ko) + " failed requests (see the trial table)");
             }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real smoke run in src/test/resources/smoke-v2 with a second ladder step for netty's fan-out, at 200 req/s,
  * where Gatling ran out of file descriptors, as every model's hello step at 20,000 req/s did in the quick run of
  * results/quick-4: 4,000 requests failed with Netty's {@code Too many open files}. They are the load generator's,
- * and the report shows them as its own: never as netty's failed requests, nor as where netty saturated.
+ * and the report shows them as its own: never as netty's failed requests, nor as where netty saturated, even where
+ * the trial recorded its ladder's end as "4000 request(s) failed", as the runner did before it told them apart.
  */
 class GeneratorErrorsReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,9 +47,9 @@ class GeneratorErrorsReportTest {
         ((ObjectNode) step.get("schedule")).put("offeredRate", 200).put("kept", false).put("saturated", true)
                 .put("missed", "Gatling sent 150 of 200 req/s");
         phases.add(step);
+        // As the runner recorded it before it told the generator's failures apart, as in results/quick-4.
         trial.putObject("ladder").put("saturatedRate", 200).put("saturation",
-                "the load generator ran out of file descriptors: 4000 requests failed to open a socket")
-                .putArray("rates").add(100).add(200);
+                "Gatling sent 150 of 200 req/s; 4000 request(s) failed").putArray("rates").add(100).add(200);
         JSON.writeValue(file.toFile(), trial);
         view = new RunView(RunResults.read(dir));
         html = Fixtures.html(dir);
@@ -75,6 +76,9 @@ class GeneratorErrorsReportTest {
         assertTrue(netty.contains("4,000 requests the load generator failed itself"), netty);
         assertFalse(netty.contains("4,000 failed requests"), netty);
         assertFalse(netty.contains("| 4,000 |"), "the failed-requests column is the server's: " + netty);
+        assertTrue(netty.contains("latency ladder ended at 200 req/s: the load generator ran out of file "
+                + "descriptors: 4000 requests failed to open a socket; Gatling sent 150 of 200 req/s"), netty);
+        assertFalse(netty.contains("request(s) failed"), "the old record's words are not shown: " + netty);
     }
 
     @Test

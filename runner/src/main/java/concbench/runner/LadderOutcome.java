@@ -3,7 +3,6 @@ package concbench.runner;
 import concbench.formats.GeneratorError;
 import concbench.formats.Ladder;
 import concbench.formats.PhaseResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,28 +30,10 @@ final class LadderOutcome {
             String[] rateAndWhy = ladderEnd.get().split(" ", 2);
             int rate = Integer.parseInt(rateAndWhy[0]);
             String gatlingWhy = rateAndWhy.length > 1 ? rateAndWhy[1] : null;
-            String why = phases.stream().filter(p -> p.isRate() && p.rate() == rate && p.schedule() != null)
-                    .filter(p -> p.stats().generatorErrors() > 0).findFirst().map(LadderOutcome::why)
-                    .orElse(gatlingWhy);
-            return new Ladder(rates, rate, why);
+            return new Ladder(rates, rate, Ladder.generatorsEnd(phases, rate).orElse(gatlingWhy));
         }
         return phases.stream().filter(p -> p.isRate() && p.schedule() != null && p.schedule().saturated())
-                .findFirst().map(p -> new Ladder(rates, p.rate(), why(p)))
+                .findFirst().map(p -> new Ladder(rates, p.rate(), Ladder.why(p)))
                 .orElse(new Ladder(rates, null, null));
-    }
-
-    /**
-     * Why a step was not kept: the load generator's own failures first, as they make every other figure of the
-     * step the generator's; then its missed schedule; then the server's failed requests.
-     */
-    private static String why(PhaseResult step) {
-        List<String> reasons = new ArrayList<>(GeneratorError.reasons(step.stats().errors()));
-        if (step.schedule().missed() != null) {
-            reasons.add(step.schedule().missed());
-        }
-        if (step.stats().serverErrors() > 0) {
-            reasons.add(step.stats().serverErrors() + " request(s) failed");
-        }
-        return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 }
