@@ -188,7 +188,8 @@ class RunComparisonTest {
         assertEquals(0, errors.changePercent(), "the server failed none");
         assertEquals(Row.NO_SIGNIFICANT_CHANGE, errors.verdict());
         Row throughput = row(rows, "sweep-64", "throughput");
-        assertEquals(Row.GENERATOR_BOUND, throughput.notGatedReason(), "a generator that failed requests was the limit");
+        assertEquals(Row.GENERATOR_BOUND, throughput.notGatedReason(),
+                "a generator that failed requests was the limit");
         Row servers = row(compare(times(3, ok), List.of(ok.failedRequests(2_000), ok.failedRequests(5_000),
                 ok.failedRequests(1_000))), "rate-500", "errorRate");
         assertEquals(Row.REGRESSION, servers.verdict(), "the same counts as the server's own are a regression");

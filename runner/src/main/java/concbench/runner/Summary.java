@@ -115,8 +115,8 @@ final class Summary {
                     + "server fell behind): its latency is not free of coordinated omission\n");
         }
         if (anyBound) {
-            table.append(GENERATOR_BOUND_MARK + " the load generator's CPUs were saturated while the server's were not, "
-                    + "or it failed requests itself: the server can do more than this\n");
+            table.append(GENERATOR_BOUND_MARK + " the load generator's CPUs were saturated while the server's were "
+                    + "not, or it failed requests itself: the server can do more than this\n");
         }
         return table.toString();
     }
