@@ -2,6 +2,7 @@ package concbench.runner;
 
 import concbench.formats.ThreadRole;
 import concbench.formats.Warmup;
+import concbench.gatling.names.SimulationProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,7 +30,8 @@ final class WarmupMonitor {
         this.progress = progress;
         this.done = done;
         this.sampler = sampler;
-        this.steadyState = new SteadyState(minimum, maximum);
+        this.steadyState = new SteadyState(minimum, maximum,
+                Duration.ofMillis(SimulationProperties.WARMUP_REPORT_LEAD_MS));
     }
 
     /**
