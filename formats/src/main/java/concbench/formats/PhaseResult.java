@@ -30,9 +30,13 @@ public record PhaseResult(String name, String kind, int users, int rate, PhaseSt
         return kind.equals("rate");
     }
 
-    /** Whether the load generator, not the server, limited this phase: its throughput is a lower bound. */
+    /**
+     * Whether the load generator, not the server, limited this phase: its CPUs were saturated ({@link
+     * PhaseCost#generatorBound}), or it failed requests itself ({@link PhaseStats#generatorErrors}). Its throughput
+     * is a lower bound.
+     */
     public boolean generatorBound() {
-        return cost != null && cost.generatorBound();
+        return cost != null && cost.generatorBound() || stats.generatorErrors() > 0;
     }
 
     /**

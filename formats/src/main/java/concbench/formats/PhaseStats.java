@@ -1,5 +1,8 @@
 package concbench.formats;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +18,7 @@ import java.util.Map;
  *
  * @param phase         the request name, e.g. {@code sweep-64}
  * @param ok            requests that passed every check
- * @param ko            requests that failed
+ * @param ko            requests that failed, the load generator's own failures among them ({@link #generatorErrors})
  * @param errors        the failures' messages and how often each occurred, most frequent first
  * @param windowStartMs the window's start, epoch milliseconds
  * @param windowEndMs   the window's end, epoch milliseconds
@@ -26,8 +29,14 @@ import java.util.Map;
  * @param lastSendMs    when the phase's last request was sent, epoch milliseconds (0 in results of version 1): with
  *                      {@code windowStartMs}, how long the phase took to send its requests
  */
+@JsonIgnoreProperties(value = PhaseStats.GENERATOR_ERRORS, allowGetters = true)
 public record PhaseStats(String phase, long ok, long ko, Map<String, Long> errors, long windowStartMs,
         long windowEndMs, double throughput, Latency latency, Timeline timeline, long lastSendMs) {
+    /**
+     * The name {@link #generatorErrors} is written under, for readers of the file; it is worked out again from
+     * {@code errors} when read, so that results written before it was recorded get it too.
+     */
+    static final String GENERATOR_ERRORS = "generatorErrors";
 
     public PhaseStats {
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
@@ -37,6 +46,21 @@ public record PhaseStats(String phase, long ok, long ko, Map<String, Long> error
     public PhaseStats(String phase, long ok, long ko, Map<String, Long> errors, long windowStartMs, long windowEndMs,
             double throughput, Latency latency, Timeline timeline) {
         this(phase, ok, ko, errors, windowStartMs, windowEndMs, throughput, latency, timeline, 0);
+    }
+
+    /**
+     * The failed requests the load generator failed itself ({@link GeneratorError}: out of file descriptors, local
+     * ports, socket memory): its limit, not the server's errors.
+     */
+    @JsonProperty(GENERATOR_ERRORS)
+    public long generatorErrors() {
+        return GeneratorError.count(errors).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The failed requests that are the server's: {@code ko} less the load generator's own failures. */
+    @JsonIgnore
+    public long serverErrors() {
+        return ko - generatorErrors();
     }
 
     public long windowMs() {

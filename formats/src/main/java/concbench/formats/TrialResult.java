@@ -150,6 +150,20 @@ public record TrialResult(
         return warmup != null && !warmup.steadyState();
     }
 
+    /**
+     * Why the trial's ladder ended ({@link Ladder#saturation}), except where the load generator failed requests of
+     * that step itself: then the step's records say why ({@link Ladder#why}), naming the generator, as the runner
+     * now records it (results written before said "N request(s) failed" there). Null when the ladder kept every
+     * rate, or the trial has none.
+     */
+    @JsonIgnore
+    public String ladderEnd() {
+        if (ladder == null || ladder.keptEveryRate()) {
+            return null;
+        }
+        return Ladder.generatorsEnd(phases, ladder.saturatedRate()).orElse(ladder.saturation());
+    }
+
     /** The same trial under another number, its Gatling report at another relative path ({@code ./bench ab}). */
     public TrialResult renumbered(int number, String report) {
         return new TrialResult(formatVersion, implementation, scenario, number, serverOptions, serverProperties, status,

@@ -83,10 +83,14 @@ final class RunComparison {
         return all;
     }
 
+    /**
+     * The server's failed requests as a share of all: those the load generator failed itself (out of file
+     * descriptors, say: {@code PhaseStats.generatorErrors}) are its limit, not the server's, and never gate.
+     */
     private static Metric errors() {
         return new Metric(Measure.ERRORS, p -> {
             long all = p.stats().ok() + p.stats().ko();
-            return all == 0 ? Optional.empty() : Optional.of(p.stats().ko() * PERCENT / all);
+            return all == 0 ? Optional.empty() : Optional.of(p.stats().serverErrors() * PERCENT / all);
         });
     }
 
@@ -185,7 +189,7 @@ final class RunComparison {
     private static String ladderEnd(List<TrialResult> trials) {
         List<String> ends = trials.stream().filter(t -> t.ladder() != null && !t.ladder().keptEveryRate())
                 .map(t -> "trial " + t.trial() + "'s ladder ended at " + t.ladder().saturatedRate() + " req/s ("
-                        + t.ladder().saturation() + ")").toList();
+                        + t.ladderEnd() + ")").toList();
         return ends.isEmpty() ? "" : ": " + String.join("; ", ends);
     }
 

@@ -179,6 +179,23 @@ class RunComparisonTest {
     }
 
     @Test
+    void requestsTheLoadGeneratorFailedItselfAreNoErrorsOfTheServer() {
+        Trial ok = Trial.typical();
+        List<Trial> head = List.of(ok.generatorFailedRequests(2_000), ok.generatorFailedRequests(5_000),
+                ok.generatorFailedRequests(1_000));
+        Rows rows = compare(times(3, ok), head);
+        Row errors = row(rows, "rate-500", "errorRate");
+        assertEquals(0, errors.changePercent(), "the server failed none");
+        assertEquals(Row.NO_SIGNIFICANT_CHANGE, errors.verdict());
+        Row throughput = row(rows, "sweep-64", "throughput");
+        assertEquals(Row.GENERATOR_BOUND, throughput.notGatedReason(),
+                "a generator that failed requests was the limit");
+        Row servers = row(compare(times(3, ok), List.of(ok.failedRequests(2_000), ok.failedRequests(5_000),
+                ok.failedRequests(1_000))), "rate-500", "errorRate");
+        assertEquals(Row.REGRESSION, servers.verdict(), "the same counts as the server's own are a regression");
+    }
+
+    @Test
     void aLatencyChangeWithinGatlingsClockNeverGates() {
         Trial ok = Trial.typical();
         Row p50 = row(compare(times(3, ok.latency(1, 10, 20)), times(3, ok.latency(2, 10, 20))), "rate-500", "p50");

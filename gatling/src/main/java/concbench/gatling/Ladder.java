@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
  * user arrives, after every user of the step has finished), or at once when its backlog of unanswered requests
  * outgrows {@value #BACKLOG_SECONDS} s of arrivals (and {@value #MIN_BACKLOG} requests): the server is falling behind, and every further arrival only
  * waits longer. The runner applies the same rule to the records ({@code RateSchedule}); the reason Gatling ended
- * the ladder goes to {@link #END_FILE} as {@code <rate> <why>}.
+ * the ladder goes to {@link #END_FILE} as {@code <rate> <why>}. A failure ends the step whoever caused it, the
+ * load generator itself included (out of file descriptors, say): a generator that cannot open its connections
+ * measures nothing above it either. Why it failed is not in Gatling's session (it has {@code isFailed()}, no message),
+ * so this judge says "N request(s) failed" and the runner, which reads every failure's message in the records, names
+ * the generator instead where the failures were its own ({@code concbench.formats.GeneratorError}).
  *
  * <p>Users of a step call {@link #sends} before their request and {@link #answered} after it, from Gatling's
  * threads: each step counts under its own lock, uncontended on the load generator's one CPU.

@@ -72,11 +72,23 @@ final class Headline {
                 + (widths.equals(Set.of(1)) ? " call" : " calls") + " of " + view.manifest().fanoutDelayMs() + " ms";
     }
 
-    /** Which models saturated at the ladder's first rate, e.g. {@code loom saturated at 100 req/s}. */
+    /**
+     * Which models saturated at the ladder's first rate, e.g. {@code loom saturated at 100 req/s}, and for which the
+     * load generator failed requests itself there: that is the generator's limit, not the model's.
+     */
     private static String saturatedFirst(LatencyLadder ladder, List<String> servers) {
         int first = ladder.rates().getFirst();
-        List<String> saturated = servers.stream().filter(impl -> !ladder.sustained(impl, first)).toList();
-        return String.join(", ", saturated) + " saturated at " + Fmt.rate(first) + " req/s";
+        Map<Boolean, List<String>> byGenerator = servers.stream().filter(impl -> !ladder.sustained(impl, first))
+                .collect(Collectors.partitioningBy(impl -> ladder.generatorFailed(impl, first)));
+        List<String> ends = new ArrayList<>();
+        if (!byGenerator.get(false).isEmpty()) {
+            ends.add(String.join(", ", byGenerator.get(false)) + " saturated at " + Fmt.rate(first) + " req/s");
+        }
+        if (!byGenerator.get(true).isEmpty()) {
+            ends.add("the load generator failed requests itself at " + Fmt.rate(first) + " req/s for "
+                    + String.join(", ", byGenerator.get(true)));
+        }
+        return String.join("; ", ends);
     }
 
     private static void add(List<Lead> leads, List<String> missing, Lead lead, String why) {

@@ -13,8 +13,9 @@ import java.util.function.ToDoubleFunction;
  * Latency against load, the wrk2 and HdrHistogram way of reading a server: p99 (solid) and p50 (dashed) at each
  * offered rate of the scenario's {@link LatencyLadder}, the mean of the trials, one line per implementation, both
  * axes on a log scale. Flat while the server keeps up, then a knee where queueing starts; a large ring marks the
- * rate where the implementation saturated, where its ladder ends. Readings of 0 (under Gatling's 1 ms resolution)
- * sit, hollow, in a shaded band below 1 ms.
+ * rate where the implementation saturated, where its ladder ends. A step the load generator failed requests of itself
+ * is left out: its latencies are the generator's queue, not the server's. Readings of 0 (under Gatling's 1 ms
+ * resolution) sit, hollow, in a shaded band below 1 ms.
  */
 final class LadderChart {
     /** Where a 0 ms reading is drawn, and the axis's bottom: inside and at the foot of the band below 1 ms. */
@@ -75,14 +76,19 @@ final class LadderChart {
         return svg.end();
     }
 
-    /** One percentile's line through the rates the implementation measured, up to where it saturated. */
+    /**
+     * One percentile's line through the rates the implementation measured, up to where it saturated, or up to the
+     * step before the one the load generator failed.
+     */
     private static void line(Svg svg, LatencyLadder ladder, String impl, Svg.Scale x, Svg.Scale y,
             ToDoubleFunction<PhaseResult> percentile, int index, String colour, boolean dashed) {
         OptionalInt end = ladder.saturation(impl);
+        OptionalInt generatorLimit = ladder.generatorLimit(impl);
         List<double[]> points = new ArrayList<>();
         for (int rate : ladder.rates()) {
             List<Measured> phases = ladder.at(impl, rate);
-            if (phases.isEmpty() || end.isPresent() && rate > end.getAsInt()) {
+            if (phases.isEmpty() || end.isPresent() && rate > end.getAsInt()
+                    || generatorLimit.isPresent() && rate >= generatorLimit.getAsInt()) {
                 continue;
             }
             double ms = RunView.mean(phases, percentile);

@@ -12,6 +12,9 @@ import java.util.TreeSet;
  * implementation, ascending. A server sustained a rate when in every ok trial Gatling sent and the server completed
  * at least 95% of the offered rate, with no failed request; the first rate it did not
  * sustain is where it saturated, and its ladder ends there. A run with one fixed-rate phase is a ladder of one step.
+ * A step the load generator failed requests of itself ({@code GeneratorError}: out of file descriptors, say) is not
+ * sustained either and ends the ladder, but it is the generator's limit, not where the server saturated: how the
+ * server would have done there is unknown.
  */
 final class LatencyLadder {
     /** The share of the offered rate a server must keep up with, as {@code RateSchedule} counts it kept. */
@@ -47,10 +50,33 @@ final class LatencyLadder {
         return !phases.isEmpty() && phases.stream().map(Measured::phase).allMatch(LatencyLadder::kept);
     }
 
-    /** The first rate the implementation measured and did not sustain: where its ladder ends. */
+    /**
+     * Where the implementation saturated: the first rate it measured and did not sustain, unless the load generator
+     * failed requests there itself ({@link #generatorLimit}); empty when its ladder did not end for the server.
+     */
     OptionalInt saturation(String implementation) {
+        OptionalInt end = end(implementation);
+        return end.isPresent() && !generatorFailed(implementation, end.getAsInt()) ? end : OptionalInt.empty();
+    }
+
+    /**
+     * Where the load generator ended the implementation's ladder: the first rate it did not sustain, when the
+     * generator failed requests there itself; empty otherwise.
+     */
+    OptionalInt generatorLimit(String implementation) {
+        OptionalInt end = end(implementation);
+        return end.isPresent() && generatorFailed(implementation, end.getAsInt()) ? end : OptionalInt.empty();
+    }
+
+    /** The first rate the implementation measured and did not sustain: where its ladder ends, for whatever reason. */
+    private OptionalInt end(String implementation) {
         return rates().stream().filter(rate -> !at(implementation, rate).isEmpty() && !sustained(implementation, rate))
                 .mapToInt(Integer::intValue).findFirst();
+    }
+
+    /** Whether the load generator failed requests itself at the rate, in any trial. */
+    boolean generatorFailed(String implementation, int rate) {
+        return at(implementation, rate).stream().anyMatch(m -> m.phase().stats().generatorErrors() > 0);
     }
 
     /**

@@ -65,7 +65,10 @@ final class SummaryTable {
             cells.add(latencies(ratePhases, Latency::p999Ms) + lateMark);
             List<Measured> costed = ratePhases.stream().filter(m -> m.phase().cost() != null).toList();
             cells.add(spread(costed, p -> p.cost().serverCpuMicrosPerRequest(), Fmt::micros));
-            long ko = view.measuredPhases(impl, scenario).stream().mapToLong(m -> m.phase().stats().ko()).sum();
+            long ko = view.measuredPhases(impl, scenario).stream().mapToLong(m -> m.phase().stats().serverErrors())
+                    .sum();
+            long generatorErrors = view.measuredPhases(impl, scenario).stream()
+                    .mapToLong(m -> m.phase().stats().generatorErrors()).sum();
             cells.add(Fmt.count(ko));
             List<TrialResult> ok = trials.stream().filter(TrialResult::ok).toList();
             cells.add(warmups(ok));
@@ -94,9 +97,14 @@ final class SummaryTable {
             }
             ok.stream().filter(t -> t.ladder() != null && !t.ladder().keptEveryRate())
                     .forEach(t -> caveats.add("trial " + t.trial() + "'s latency ladder ended at "
-                            + Fmt.count(t.ladder().saturatedRate()) + " req/s: " + t.ladder().saturation()));
+                            + Fmt.count(t.ladder().saturatedRate()) + " req/s: " + t.ladderEnd()));
             if (ko > 0) {
                 caveats.add(Fmt.count(ko) + " failed requests (see the trial table)");
+            }
+            if (generatorErrors > 0) {
+                anyBound = true;
+                caveats.add(Marks.BOUND + " " + Fmt.count(generatorErrors) + " requests the load generator failed "
+                        + "itself (its own limits, see the trial table): not the server's errors");
             }
             failed.forEach(t -> caveats.add("trial " + t.trial() + " failed: " + t.failure()));
             Mark mark = failed.size() == trials.size() ? Mark.FAILED : caveats.isEmpty() ? Mark.NONE : Mark.CAVEAT;

@@ -1,5 +1,6 @@
 package concbench.report;
 
+import concbench.formats.GeneratorError;
 import concbench.formats.Latency;
 import concbench.formats.PhaseCost;
 import concbench.formats.PhaseResult;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 /** Every measured phase of every trial of a scenario, failed trials included with their reason: the page only. */
 final class TrialTable {
     private static final String NOTE = Texts.paragraph(TrialTable.class, "trials-note");
+    /** What marks a failure the load generator raised itself in the errors column. */
+    private static final String GENERATOR_FAILURE = "(the load generator's own) ";
     /** The cost columns of the trial table, each a dash for a phase too short to sample. */
     private static final int COST_COLUMNS = 7;
 
@@ -67,8 +70,11 @@ final class TrialTable {
         if (phase.backendBound()) {
             caveats.add(Marks.BOUND + " back-end-bound: the back end's CPUs were saturated");
         }
+        boolean generatorFailed = phase.stats().generatorErrors() > 0;
         if (phase.schedule() != null && phase.schedule().saturated()) {
-            caveats.add("the server did not keep this rate: its ladder ended here");
+            caveats.add(generatorFailed ? "the load generator failed requests itself at this rate: its ladder ended "
+                    + "here, for the generator's limit, not the server's"
+                    : "the server did not keep this rate: its ladder ended here");
         }
         if (phase.missedSchedule()) {
             caveats.add(Marks.LATE + " missed its schedule: " + phase.schedule().missed());
@@ -76,9 +82,11 @@ final class TrialTable {
         if (cost == null) {
             caveats.add("too short to sample its cost");
         }
-        if (phase.stats().ko() > 0) {
-            caveats.add(Fmt.count(phase.stats().ko()) + " failed requests");
+        if (phase.stats().serverErrors() > 0) {
+            caveats.add(Fmt.count(phase.stats().serverErrors()) + " failed requests");
         }
+        GeneratorError.reasons(phase.stats().errors()).forEach(reason -> caveats.add(Marks.BOUND + " " + reason
+                + ": not the server's errors"));
         if (!trialCaveat.isEmpty()) {
             caveats.add(trialCaveat);
         }
@@ -89,7 +97,9 @@ final class TrialTable {
                 new Cell(Fmt.ms(latency.p50Ms()), null, sweep), new Cell(Fmt.ms(latency.p90Ms()), null, sweep),
                 new Cell(Fmt.ms(latency.p99Ms()), null, sweep), new Cell(Fmt.ms(latency.p999Ms()), null, sweep),
                 new Cell(Fmt.ms(latency.maxMs()), null, sweep),
-                Cell.of(Fmt.count(phase.stats().ok())), Cell.of(Fmt.count(phase.stats().ko())),
+                Cell.of(Fmt.count(phase.stats().ok())), Cell.of(Fmt.count(phase.stats().serverErrors())
+                        + (generatorFailed ? " + " + Fmt.count(phase.stats().generatorErrors()) + " the generator's"
+                        : "")),
                 Cell.of(errors(phase.stats().errors()))));
         if (cost == null) {
             for (int i = 0; i < COST_COLUMNS; i++) {
@@ -129,9 +139,12 @@ final class TrialTable {
         return href == null ? Cell.of(Fmt.NONE) : new Cell("report", href, false);
     }
 
+    /** Each failure's message and count, those the load generator raised itself marked as its own. */
     private static String errors(Map<String, Long> errors) {
         return errors == null || errors.isEmpty() ? "" : errors.entrySet().stream()
-                .map(e -> e.getKey() + " x" + Fmt.count(e.getValue())).collect(Collectors.joining("; "));
+                .map(e -> (GeneratorError.of(e.getKey()).isPresent() ? GENERATOR_FAILURE : "") + e.getKey() + " x"
+                        + Fmt.count(e.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     private static String gatlingErrors(Map<String, Long> errors) {

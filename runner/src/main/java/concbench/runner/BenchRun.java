@@ -257,6 +257,8 @@ public final class BenchRun {
         }
         if (manifest.topology() == null) {
             out.println("CPU layout: " + layout + (launcher.canPin() ? "" : " (NOT pinned: taskset is missing)"));
+            launcher.loadGeneratorOpenFiles().ifPresent(limit -> out.println("open files: " + limit
+                    + " for the load generator"));
         } else {
             manifest.topology().forEach(host -> out.println("host:       " + host.label() + " " + host.destination()
                     + " (" + host.address() + "), CPUs " + host.cpus() + " of " + host.cores() + ", " + host.cpuModel()

@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.formats.GeneratorError;
 import concbench.formats.Ladder;
 import concbench.formats.PhaseResult;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.Optional;
  * Where a trial's latency ladder ended. Gatling ends it as soon as a step was not kept ({@code concbench.gatling
  * .Ladder}), so that no server is loaded far past what it can serve, and writes the step and why into
  * {@value TrialRunner#LADDER_END}; a ladder whose last step was not kept ends there with nothing written.
+ *
+ * <p>Gatling's judge knows that requests failed, not why: a Gatling session carries no error message. Where the
+ * step's records say the load generator failed them itself ({@link GeneratorError}: out of file descriptors, say),
+ * the reason is the records', which names the generator, and not "N request(s) failed", which would read as the
+ * server's.
  */
 final class LadderOutcome {
     private LadderOutcome() {
@@ -22,17 +28,12 @@ final class LadderOutcome {
     static Ladder of(List<Integer> rates, List<PhaseResult> phases, Optional<String> ladderEnd) {
         if (ladderEnd.isPresent()) {
             String[] rateAndWhy = ladderEnd.get().split(" ", 2);
-            return new Ladder(rates, Integer.valueOf(rateAndWhy[0]), rateAndWhy.length > 1 ? rateAndWhy[1] : null);
+            int rate = Integer.parseInt(rateAndWhy[0]);
+            String gatlingWhy = rateAndWhy.length > 1 ? rateAndWhy[1] : null;
+            return new Ladder(rates, rate, Ladder.generatorsEnd(phases, rate).orElse(gatlingWhy));
         }
         return phases.stream().filter(p -> p.isRate() && p.schedule() != null && p.schedule().saturated())
-                .findFirst().map(p -> new Ladder(rates, p.rate(), why(p)))
+                .findFirst().map(p -> new Ladder(rates, p.rate(), Ladder.why(p)))
                 .orElse(new Ladder(rates, null, null));
-    }
-
-    /** Why a step was not kept: its missed schedule, and its failed requests. */
-    private static String why(PhaseResult step) {
-        String failed = step.stats().ko() > 0 ? step.stats().ko() + " request(s) failed" : null;
-        String missed = step.schedule().missed();
-        return missed == null ? failed : failed == null ? missed : missed + "; " + failed;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -35,26 +36,34 @@ public final class Launcher {
     private final String java;
     private final boolean taskset;
     private final boolean setsid;
+    /** The open-file limit the load generator gets; empty where it is not known (no {@code /proc}), or not local. */
+    private final Optional<OpenFileLimit> openFiles;
+    private final boolean prlimit;
 
     public Launcher(Path root) {
         this(root, root, ProcessHandle.current().info().command().orElse("java"),
-                Files.isExecutable(Path.of(TASKSET)), Files.isExecutable(Path.of(SETSID)));
+                Files.isExecutable(Path.of(TASKSET)), Files.isExecutable(Path.of(SETSID)),
+                OpenFileLimit.ofThisProcess(), Files.isExecutable(Path.of(OpenFileLimit.PRLIMIT)));
     }
 
-    private Launcher(Path root, Path commandRoot, String java, boolean taskset, boolean setsid) {
+    private Launcher(Path root, Path commandRoot, String java, boolean taskset, boolean setsid,
+            Optional<OpenFileLimit> openFiles, boolean prlimit) {
         this.root = root;
         this.commandRoot = commandRoot;
         this.java = java;
         this.taskset = taskset;
         this.setsid = setsid;
+        this.openFiles = openFiles;
+        this.prlimit = prlimit;
     }
 
     /**
      * The same commands for a host the project's files were shipped to, under {@code hostRoot}, run with that
-     * host's {@code java}. No setsid: the remote guard gives each process its group and stops it.
+     * host's {@code java}. No setsid: the remote guard gives each process its group and stops it. No raised
+     * open-file limit: this process's limits say nothing of that host's.
      */
     Launcher on(Path hostRoot, String hostJava, boolean hostTaskset) {
-        return new Launcher(root, hostRoot, hostJava, hostTaskset, false);
+        return new Launcher(root, hostRoot, hostJava, hostTaskset, false, Optional.empty(), false);
     }
 
     boolean canPin() {
@@ -165,6 +174,21 @@ public final class Launcher {
             prefix.addAll(List.of(TASKSET, "-c", cpus.toString()));
         }
         return prefix;
+    }
+
+    /**
+     * What the load generator starts with: {@link #prefixFor} its CPUs, then {@code prlimit --nofile=N:N} where that
+     * raises its open-file limit ({@link OpenFileLimit}): each connection it opens is a file descriptor.
+     */
+    List<String> loadGeneratorPrefixFor(CpuSet cpus) {
+        List<String> prefix = new ArrayList<>(prefixFor(cpus));
+        openFiles.ifPresent(limit -> prefix.addAll(limit.prefix(prlimit)));
+        return prefix;
+    }
+
+    /** The load generator's open-file limit in words, for the run's header; empty where it is not known. */
+    Optional<String> loadGeneratorOpenFiles() {
+        return openFiles.map(limit -> limit.describe(prlimit));
     }
 
     /** {@code taskset -c CPUS java -XX:ActiveProcessorCount=N FLAGS}; without taskset, unpinned. */

@@ -2,12 +2,14 @@ package concbench.runner;
 
 import concbench.formats.Ladder;
 import concbench.formats.PhaseResult;
+import concbench.formats.PhaseStats;
 import concbench.formats.TrialResult;
 import concbench.gatling.names.PhaseName;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The end-of-run table on the terminal, one row per trial: the best closed-model throughput of the sweep, the
@@ -44,6 +46,9 @@ final class Summary {
         }
         if (koCount(result) > 0) {
             text.append(String.format(Locale.ROOT, ", %,d failed requests", koCount(result)));
+        }
+        if (generatorErrors(result) > 0) {
+            text.append(String.format(Locale.ROOT, ", %s", generatorFailed(result)));
         }
         ratePhase(result).filter(PhaseResult::missedSchedule)
                 .ifPresent(rate -> text.append(", the first rate missed its schedule: ")
@@ -94,6 +99,7 @@ final class Summary {
                     best.map(PhaseResult::cost).map(c -> Integer.toString(c.peakThreads())).orElse("-"),
                     ladder(result),
                     (koCount(result) == 0 ? "ok" : String.format(Locale.ROOT, "ok, %,d failed requests", koCount(result)))
+                            + (generatorErrors(result) > 0 ? ", " + generatorFailed(result) : "")
                             + (result.notWarm() ? ", " + NOT_WARM : "")
                             + (result.phases().stream().anyMatch(PhaseResult::backendBound)
                                     ? ", " + BACKEND_BOUND : "")));
@@ -109,8 +115,8 @@ final class Summary {
                     + "server fell behind): its latency is not free of coordinated omission\n");
         }
         if (anyBound) {
-            table.append(GENERATOR_BOUND_MARK + " the load generator's CPUs were saturated while the server's were not: "
-                    + "the server can do more than this\n");
+            table.append(GENERATOR_BOUND_MARK + " the load generator's CPUs were saturated while the server's were "
+                    + "not, or it failed requests itself: the server can do more than this\n");
         }
         return table.toString();
     }
@@ -138,10 +144,27 @@ final class Summary {
         return value < 1 ? "<1" : String.format(Locale.ROOT, "%.0f", value);
     }
 
-    /** Failed requests of the measured phases; the warm-up's do not count. */
+    /**
+     * The server's failed requests in the measured phases; the warm-up's do not count, nor those the load generator
+     * failed itself ({@link #generatorErrors}).
+     */
     static long koCount(TrialResult result) {
+        return measured(result).mapToLong(PhaseStats::serverErrors).sum();
+    }
+
+    /** The requests of the measured phases the load generator failed itself: out of file descriptors, say. */
+    static long generatorErrors(TrialResult result) {
+        return measured(result).mapToLong(PhaseStats::generatorErrors).sum();
+    }
+
+    private static String generatorFailed(TrialResult result) {
+        return String.format(Locale.ROOT, "%,d requests failed by the load generator itself (not the server's)",
+                generatorErrors(result));
+    }
+
+    private static Stream<PhaseStats> measured(TrialResult result) {
         return result.phases().stream().filter(p -> !p.kind().equals(PhaseName.Kind.WARMUP.label()))
-                .mapToLong(p -> p.stats().ko()).sum();
+                .map(PhaseResult::stats);
     }
 
     static Optional<PhaseResult> bestSweep(TrialResult result) {

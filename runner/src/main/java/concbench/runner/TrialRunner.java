@@ -124,7 +124,7 @@ final class TrialRunner implements Trials {
         Map<String, String> properties = new LinkedHashMap<>(TRAINING);
         properties.put(TARGET, "http://127.0.0.1:" + backend.awaitListening(START_TIMEOUT));
         GatlingCommand command = new GatlingCommand(options.root(), Simulations.FLOOR, properties, results,
-                launcher.prefixFor(layout.loadGenerator()), false, cache.trainingFlags());
+                launcher.loadGeneratorPrefixFor(layout.loadGenerator()), false, cache.trainingFlags());
         track(GatlingProcess.start(command, folder.resolve("training.log"), line -> { })).await();
         if (!Files.isRegularFile(cache.pending())) {
             throw new IOException("the training run made no cache; see " + folder.resolve("training.log"));
@@ -201,8 +201,9 @@ final class TrialRunner implements Trials {
     private GatlingProcess startGatling(Trial key, Path gatlingDir, Path gatlingLog) throws IOException {
         GatlingCommand command = new GatlingCommand(options.root(),
                 key.floor() ? Simulations.FLOOR : key.scenario().simulation(),
-                simulationProperties(key, gatlingDir), gatlingDir, launcher.prefixFor(layout.loadGenerator()),
-                !options.profile().skipGatlingReports(), cacheFlags);
+                simulationProperties(key, gatlingDir), gatlingDir,
+                launcher.loadGeneratorPrefixFor(layout.loadGenerator()), !options.profile().skipGatlingReports(),
+                cacheFlags);
         return track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
     }
 

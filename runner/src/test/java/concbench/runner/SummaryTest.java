@@ -80,6 +80,23 @@ class SummaryTest {
         assertTrue(Summary.outcome(result).endsWith(", 5 failed requests"), Summary.outcome(result));
     }
 
+    @Test
+    void countsTheLoadGeneratorsOwnFailuresApartFromTheServers() {
+        PhaseResult step = phase("rate-20000", "rate", 0, 20_000, 0, 4_000, false);
+        PhaseStats failing = new PhaseStats("rate-20000", 48_792, 11_210, Map.of(
+                "i.n.c.u.Errors$NativeIoException: newSocketStream(..) failed with error(-24): Too many open files",
+                11_208L, "status.find.is(200), but actually found 500", 2L), 0, 1000, 4_000,
+                step.stats().latency(), step.stats().timeline());
+        TrialResult result = trial("netty", List.of(new PhaseResult("rate-20000", "rate", 0, 20_000, failing,
+                step.cost())));
+        assertEquals(2, Summary.koCount(result), "the server failed 2; the load generator the rest");
+        assertEquals(11_208, Summary.generatorErrors(result));
+        assertTrue(Summary.outcome(result).endsWith(", 2 failed requests, 11,208 requests failed by the load "
+                + "generator itself (not the server's)"), Summary.outcome(result));
+        String table = Summary.table(List.of(result));
+        assertTrue(table.contains("ok, 2 failed requests, 11,208 requests failed by the load generator"), table);
+    }
+
     /** A variant's long name widens the server column rather than pushing its row out of line. */
     @Test
     void aLongNameKeepsTheColumnsInLine() {
