@@ -60,6 +60,8 @@ final class RemoteTrialRunner implements Trials {
     static final String REMOTE_RESULTS = "gatling-results";
     /** The guard's grace for its process ({@code guard.sh}), and a little more for the connection. */
     private static final Duration REMOTE_STOP = ChildProcess.STOP_GRACE.plusSeconds(5);
+    /** Why a sampler that said nothing of its own failure gave no cost: its log's last lines tell the rest. */
+    private static final String NO_SAMPLE = "its sampler took no sample";
 
     private final RunOptions options;
     private final RemoteHosts hosts;
@@ -154,10 +156,10 @@ final class RemoteTrialRunner implements Trials {
         String serverModule = key.floor() ? Launcher.BACKEND
                 : Launcher.serverModule(Variant.parse(key.implementation()).implementation());
         ThreadRoles roles = ThreadRoles.ofJar(launcher.runnableJar(serverModule));
-        RemoteSampler serverSampler = sampler(serverHost, key, "server",
+        RemoteSampler.Started serverSampler = sampler(serverHost, key, "server",
                 RemoteSampler.Watched.server(serverPid, on(serverHost).jarCommand(serverModule)), beside(serverHost));
         Host backendHost = hosts.backend();
-        RemoteSampler backendSampler = backendPid == ProcSampler.NO_PROCESS ? null
+        RemoteSampler.Started backendSampler = backendPid == ProcSampler.NO_PROCESS ? null
                 : sampler(backendHost, key, "backend", RemoteSampler.Watched.backend(backendPid), beside(backendHost));
         List<Integer> rates = key.rates(profile);
         List<Host> generators = hosts.loadGenerators();
@@ -173,7 +175,7 @@ final class RemoteTrialRunner implements Trials {
         for (Host host : generators) {
             hosts.run(host, List.of("rm", "-rf", remoteResults(host, key.id())), CHECK_TIMEOUT);
         }
-        WarmupMonitor warmup = followWarmup(key, generators.getFirst(), serverSampler);
+        WarmupMonitor warmup = followWarmup(key, generators.getFirst(), serverSampler.sampler());
         for (int i = 0; i < generators.size(); i++) {
             Host host = generators.get(i);
             String results = remoteResults(host, key.id());
@@ -190,7 +192,7 @@ final class RemoteTrialRunner implements Trials {
             gatlings.add(track(ChildProcess.start("Gatling on " + host, hosts.guarded(host, command),
                     options.out().resolve("logs").resolve(key.id() + "." + host.label() + ".gatling.log"), pid)));
         }
-        List<RemoteSampler> generatorSamplers = new ArrayList<>();
+        List<RemoteSampler.Started> generatorSamplers = new ArrayList<>();
         for (int i = 0; i < generators.size(); i++) {
             generatorSamplers.add(sampler(generators.get(i), key, generators.get(i).label(),
                     RemoteSampler.Watched.generator(awaitPid(gatlingPids.get(i), gatlings.get(i))),
@@ -229,13 +231,13 @@ final class RemoteTrialRunner implements Trials {
             ladderEnd = lowerEnd(ladderEnd, into.resolve(TrialRunner.LADDER_END));
         }
         SimulationStats merged = SimulationStats.merge(logs);
-        if (serverSampler.failure().isPresent() && serverSampler.samples().isEmpty()) {
+        if (serverSampler.sampler().samples().isEmpty()) {
             return failed(key, started, "cannot sample the server on " + serverHost + ": "
-                    + serverSampler.failure().get(), server.tail());
+                    + serverSampler.sampler().failure().orElse(NO_SAMPLE), serverSampler.process().tail());
         }
-        if (backendSampler != null && backendSampler.failure().isPresent() && backendSampler.samples().isEmpty()) {
+        if (backendSampler != null && backendSampler.sampler().samples().isEmpty()) {
             return failed(key, started, "cannot sample the back end on " + backendHost + ": "
-                    + backendSampler.failure().get(), server.tail());
+                    + backendSampler.sampler().failure().orElse(NO_SAMPLE), backendSampler.process().tail());
         }
         Optional<String> ladderEndReason = ladderEnd.isPresent() ? ladderEnd : TrialRunner.stepsNotRun(rates, merged);
         List<String> missing = TrialRunner.expectedPhases(profile, rates, merged, ladderEndReason.isPresent())
@@ -245,12 +247,12 @@ final class RemoteTrialRunner implements Trials {
         }
         List<PhaseResults.HostSamples> generatorSamples = new ArrayList<>();
         for (int i = 0; i < generators.size(); i++) {
-            generatorSamples.add(new PhaseResults.HostSamples(generatorSamplers.get(i).samples(),
+            generatorSamples.add(new PhaseResults.HostSamples(generatorSamplers.get(i).sampler().samples(),
                     generators.get(i).cpus().size()));
         }
-        List<PhaseResult> phases = PhaseResults.ofHosts(merged, serverSampler.samples(), serverHost.cpus().size(),
-                generatorSamples, backendSampler == null ? null
-                        : new PhaseResults.HostSamples(backendSampler.samples(), backendHost.cpus().size()));
+        List<PhaseResult> phases = PhaseResults.ofHosts(merged, serverSampler.sampler().samples(),
+                serverHost.cpus().size(), generatorSamples, backendSampler == null ? null
+                        : new PhaseResults.HostSamples(backendSampler.sampler().samples(), backendHost.cpus().size()));
         List<LoadgenShare> shares = new ArrayList<>();
         for (int i = 0; i < generators.size(); i++) {
             shares.add(share(generators.get(i), split, i, requests.get(i), generatorSamples.get(i), phases));
@@ -285,20 +287,21 @@ final class RemoteTrialRunner implements Trials {
     }
 
     /** Starts the runner's sampler on {@code host}, pinned to {@code cpus}, tracked with the trial's processes. */
-    private RemoteSampler sampler(Host host, Trial key, String what, RemoteSampler.Watched watched, CpuSet cpus)
-            throws IOException {
+    private RemoteSampler.Started sampler(Host host, Trial key, String what, RemoteSampler.Watched watched,
+            CpuSet cpus) throws IOException {
         RemoteSampler.Started started = RemoteSampler.start(hosts, host, on(host), cpus, watched,
                 options.out().resolve("logs").resolve(key.id() + "." + what + ".sampler.log"));
         track(started.process());
-        return started.sampler();
+        return started;
     }
 
     /**
      * Where the sampler of a server or back end host runs: on the host's CPUs that are not its process's, so that
      * reading {@code /proc} takes nothing from the CPUs it measures; on the process's own when the host has no
-     * other (it then competes with it, as the runner's sampler does on a machine with one CPU). A load generator
-     * host's sampler runs on the load generator's CPUs, the load generating side's, as the runner does on one
-     * machine beside its Gatling.
+     * other (it then competes with it, as everything does on a machine of one CPU). On one machine the runner, and
+     * its sampler thread, is not pinned at all; on a host of its own a sampler can be kept off what it measures.
+     * A load generator host's sampler runs on the load generator's CPUs, the load generating side's: the rest of
+     * its machine may be another role's (a back end beside it, as in the README's example of two hosts).
      */
     private CpuSet beside(Host host) {
         return hosts.info(host).cpus().without(host.cpus()).orElse(host.cpus());
@@ -324,9 +327,8 @@ final class RemoteTrialRunner implements Trials {
     private void endWarmup(Trial key, SteadyState.Verdict verdict) throws IOException, InterruptedException {
         for (Host host : hosts.loadGenerators()) {
             String done = remoteResults(host, key.id()) + "/" + TrialRunner.WARMUP_DONE;
-            var made = hosts.run(host, List.of("bash", "-c", "mkdir -p \"${2%/*}\" && echo \"$1\" >\"$2\"", "warmup",
-                    verdict.name(), done),
-                    CHECK_TIMEOUT);
+            var made = hosts.run(host, List.of("bash", "-c", "mkdir -p \"${2%/*}\" && echo \"$1\" >\"$2\"",
+                    "warmup", verdict.name(), done), CHECK_TIMEOUT);
             if (!made.ok()) {
                 throw new IOException("cannot end the warm-up on " + host + ": " + made.output());
             }

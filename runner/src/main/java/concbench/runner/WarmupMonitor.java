@@ -43,9 +43,7 @@ final class WarmupMonitor {
         void end(SteadyState.Verdict verdict) throws IOException, InterruptedException;
     }
 
-    /**
-     * @param samples the server's samples so far, on the runner's clock
-     */
+    /** @param samples the server's samples so far, on the runner's clock */
     WarmupMonitor(ProgressLines progress, Supplier<List<ProcSampler.Sample>> samples, Ending ending,
             Duration minimum, Duration maximum) {
         this.progress = progress;
