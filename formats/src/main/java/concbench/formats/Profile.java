@@ -57,11 +57,15 @@ public record Profile(
     /**
      * What a trial costs besides its phases on 2 CPUs at most: starting the back end, the server and Gatling's JVM,
      * verifying the server, writing Gatling's report and reading its records (quick's old 10 trials took 20 s each
-     * besides their phases; smoke's, with their small logs, about 9 s).
+     * besides their phases; smoke's, with Gatling from its AOT cache and no HTML report, 4 to 7 s).
      */
     public static final int TRIAL_OVERHEAD_SECONDS = 20;
-    /** Between two phases Gatling waits for the last users of one to finish before it starts the next. */
-    public static final double SECONDS_BETWEEN_PHASES = 0.6;
+    /**
+     * What a ladder step leaves without load after it: Gatling starts the next phase on its once-a-second tick, and
+     * a step's arrivals, whole seconds of them (its open injection counts no less), end just after one. The warm-up
+     * and the sweep's levels end before a tick (gatling/README.md), so the next phase starts on it.
+     */
+    public static final int SECONDS_AFTER_LADDER_STEP = 1;
     private static final int LADDER_FACTOR_TWO = 2;
 
     /**
@@ -164,9 +168,8 @@ public record Profile(
     /** How long Gatling's phases take together at most (the longest warm-up, every step), without JVM start-up. */
     public int loadSeconds() {
         int steps = Math.max(1, ladderSteps);
-        int phases = 1 + levels.size() + steps;
-        return (int) Math.ceil(warmupSeconds + levels.size() * levelSeconds + steps * rateSeconds
-                + phases * SECONDS_BETWEEN_PHASES);
+        return warmupSeconds + levels.size() * levelSeconds + steps * rateSeconds
+                + (steps - 1) * SECONDS_AFTER_LADDER_STEP;
     }
 
     /**

@@ -47,6 +47,14 @@ class ProfileTest {
     }
 
     @Test
+    void aTrialsLoadIsItsPhasesAndASecondAfterEachLadderStepButTheLast() {
+        // smoke: a 1 s warm-up, one level of 1 s, two steps of 1 s and the second Gatling's tick leaves between them
+        assertEquals(1 + 1 + 2 + 1, Profile.SMOKE.loadSeconds());
+        // quick: at most 20 s of warm-up, 256 users for 3 s, four steps of 3 s and three seconds between them
+        assertEquals(20 + 3 + 4 * 3 + 3, Profile.QUICK.loadSeconds());
+    }
+
+    @Test
     void aRunBeforeTheLadderHadOneRate() {
         Profile old = new Profile("quick", 20, 8, 64, List.of(16, 64, 256), 10, 2000, 500, 15, 1, null, 0, 0, false);
         assertEquals(List.of(2000), old.helloRates());

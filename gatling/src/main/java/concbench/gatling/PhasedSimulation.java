@@ -39,9 +39,20 @@ import java.util.List;
  *
  * <p>Only status 200 is checked, a check that costs nothing next to a request; the conformance suite has already
  * proved the bodies right.
+ *
+ * <p>Gatling starts the next phase's users on its injector's tick, once a second (a constant of Gatling's, not a
+ * setting), after every user of the phase before has ended. A phase that sent for whole seconds ended just after a
+ * tick, and the server then idled for most of a second before the next phase: 0.9 s between phases, measured. So
+ * the sweep's looping users send for their seconds less {@link #TICK_MARGIN}: their last answers arrive before the
+ * next tick whenever the server answers within it, and the next phase starts on that tick; every figure is taken
+ * over a phase's own records, so a level that sends for 2.8 s is measured over 2.8 s. The warm-up ends before a
+ * tick too ({@link WarmupSignal}). The ladder's steps cannot: Gatling's open injection counts whole seconds (a
+ * step of 0.8 s sends nothing), so each step is still followed by most of a second without load.
  */
 public abstract class PhasedSimulation extends Simulation {
     private static final int OK = 200;
+    /** What a sweep level's sending leaves of its last second for its last answers to arrive before the tick. */
+    static final Duration TICK_MARGIN = Duration.ofMillis(200);
 
     /** The one request a simulation sends, named after the phase that sends it. */
     @FunctionalInterface
@@ -106,13 +117,18 @@ public abstract class PhasedSimulation extends Simulation {
                 .protocols(protocol);
     }
 
-    /** {@code users} users that each loop on the request for {@code seconds}, all started at once. */
+    /** {@code users} users that each loop on the request for {@code seconds} ({@link #sendingTime}), all at once. */
     private static PopulationBuilder looping(String phase, int users, int seconds, Request request,
             LoadProfile profile, HttpProtocolBuilder protocol) {
         return scenario(phase)
-                .during(Duration.ofSeconds(seconds)).on(checked(request, phase, profile))
+                .during(sendingTime(seconds)).on(checked(request, phase, profile))
                 .injectOpen(atOnceUsers(users))
                 .protocols(protocol);
+    }
+
+    /** How long a sweep level of {@code seconds} sends: its seconds less {@link #TICK_MARGIN}. */
+    static Duration sendingTime(int seconds) {
+        return Duration.ofSeconds(seconds).minus(TICK_MARGIN);
     }
 
     private static HttpRequestActionBuilder checked(Request request, String phase, LoadProfile profile) {

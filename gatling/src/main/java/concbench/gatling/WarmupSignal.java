@@ -21,10 +21,20 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code <epoch ms> <responses so far>} to the progress file once a second, from which the runner reads the
  * warm-up's throughput, and ends the warm-up when the done file appears or the longest warm-up has passed,
  * whichever comes first. Without the two properties the warm-up simply lasts {@code warmupSeconds}.
+ *
+ * <p>After the first, at the start, the reports fall {@link #BEFORE_TICK} before each of Gatling's
+ * once-a-second ticks (the first warm-up user starts on one), and the longest warm-up ends as long before one: the runner's answer to a report then ends the
+ * warm-up before the next tick, on which Gatling starts the next phase ({@link PhasedSimulation}). Reports on the
+ * ticks themselves left most of a second without load after every warm-up.
  */
 final class WarmupSignal {
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /**
+     * How long before a tick the reports fall: the runner's answer takes up to its 250 ms watch, this signal's
+     * 50 ms poll, and the warm-up's last requests their answers.
+     */
+    static final Duration BEFORE_TICK = Duration.ofMillis(SimulationProperties.WARMUP_REPORT_LEAD_MS);
 
     private final AtomicBoolean warming = new AtomicBoolean(true);
     private final LongAdder responses = new LongAdder();
@@ -58,8 +68,12 @@ final class WarmupSignal {
         try {
             started.await();
             long start = System.nanoTime();
-            long nextReport = start;
-            while (System.nanoTime() - start < longest.toNanos() && (done == null || !Files.exists(done))) {
+            if (progress != null) {
+                report(progress);
+            }
+            long nextReport = start + REPORT_INTERVAL.toNanos() - BEFORE_TICK.toNanos();
+            long end = start + longest.toNanos() - BEFORE_TICK.toNanos();
+            while (System.nanoTime() < end && (done == null || !Files.exists(done))) {
                 if (progress != null && System.nanoTime() >= nextReport) {
                     report(progress);
                     nextReport += REPORT_INTERVAL.toNanos();

@@ -178,6 +178,10 @@ public final class BenchRun {
         int index = 0;
         boolean complete = false;
         try {
+            trials.prepare(out::println);
+            if (interrupted) {
+                return SOME_TRIAL_FAILED;
+            }
             for (int trial = 1; trial <= profile.trials(); trial++) {
                 for (ScenarioRow row : rows) {
                     for (String implementation : targets) {

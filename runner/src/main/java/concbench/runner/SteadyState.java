@@ -12,7 +12,9 @@ import java.util.List;
  * compiler, on the server's own CPUs, still takes a share of them that a measured phase would pay for.
  *
  * <p>Never before {@code minimum} (a JIT needs its first seconds whatever the numbers say); at {@code maximum} it
- * gives up and the trial's numbers are marked "not warm". Pure: the runner feeds it windows.
+ * gives up and the trial's numbers are marked "not warm". Both count the warm-up as it ends: a verdict takes
+ * effect {@code lead} after the window it follows (Gatling's reports fall that long before the tick on which the
+ * warm-up ends). Pure: the runner feeds it windows.
  */
 final class SteadyState {
     static final double COMPILER_SHARE_LIMIT = 0.02;
@@ -41,25 +43,32 @@ final class SteadyState {
 
     private final Duration minimum;
     private final Duration maximum;
+    private final long leadMillis;
     private final List<Window> windows = new ArrayList<>();
     private long elapsedMillis;
 
+    /** Verdicts that take effect at once, as after windows that end on Gatling's ticks. */
     SteadyState(Duration minimum, Duration maximum) {
+        this(minimum, maximum, Duration.ZERO);
+    }
+
+    SteadyState(Duration minimum, Duration maximum, Duration lead) {
         if (minimum.compareTo(maximum) > 0) {
             throw new IllegalArgumentException("the shortest warm-up " + minimum + " exceeds the longest " + maximum);
         }
         this.minimum = minimum;
         this.maximum = maximum;
+        this.leadMillis = lead.toMillis();
     }
 
     /** Adds the next window and says where the warm-up stands after it. */
     Verdict add(Window window) {
         windows.add(window);
         elapsedMillis += window.millis();
-        if (elapsedMillis >= minimum.toMillis() && steady()) {
+        if (elapsedMillis() >= minimum.toMillis() && steady()) {
             return Verdict.STEADY;
         }
-        return elapsedMillis >= maximum.toMillis() ? Verdict.NOT_WARM : Verdict.WARMING;
+        return elapsedMillis() >= maximum.toMillis() ? Verdict.NOT_WARM : Verdict.WARMING;
     }
 
     private boolean steady() {
@@ -82,8 +91,9 @@ final class SteadyState {
         return true;
     }
 
+    /** How long the warm-up has lasted by the time a verdict now would take effect. */
     long elapsedMillis() {
-        return elapsedMillis;
+        return elapsedMillis + leadMillis;
     }
 
     List<Window> windows() {

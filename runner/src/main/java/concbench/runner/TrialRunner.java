@@ -23,6 +23,7 @@ import concbench.formats.ResultFiles;
 import concbench.formats.TrialResult;
 import concbench.gatling.names.PhaseName;
 import concbench.gatling.names.Simulations;
+import concbench.runner.gatling.AotCache;
 import concbench.runner.gatling.GatlingCommand;
 import concbench.runner.gatling.GatlingProcess;
 import concbench.runner.gatling.SimulationStats;
@@ -34,10 +35,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs one trial the way a user would: the back end and the server as their own pinned JVMs, a
@@ -62,6 +66,12 @@ final class TrialRunner implements Trials {
     static final String TARGET_FILE_NAME = "target";
     /** A server that dies makes its threads unreadable a moment before the runner sees it exit. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+    /**
+     * The training run of the load generator's AOT cache: the floor's phases, short, at rates any machine sustains,
+     * so that the HTTP client's code paths of every phase are loaded and profiled.
+     */
+    private static final Map<String, String> TRAINING = Map.of(WARMUP_SECONDS, "2", WARMUP_USERS, "16",
+            LEVELS, "64", LEVEL_SECONDS, "1", RATES, "250", RATE_SECONDS, "1", DELAY_MS, "0");
 
     private final RunOptions options;
     private final CpuLayout layout;
@@ -70,6 +80,8 @@ final class TrialRunner implements Trials {
     private final Path procRoot;
     /** The children of the trial in progress, so that an interrupt of the run can stop them. */
     private final List<AutoCloseable> running = new ArrayList<>();
+    /** What starts every trial's Gatling from the load generator's AOT cache; none until {@link #prepare}. */
+    private List<String> cacheFlags = List.of();
 
     TrialRunner(RunOptions options, CpuLayout layout, Launcher launcher, Progress progress, Path procRoot) {
         this.options = options;
@@ -77,6 +89,52 @@ final class TrialRunner implements Trials {
         this.launcher = launcher;
         this.progress = progress;
         this.procRoot = procRoot;
+    }
+
+    /**
+     * Makes the load generator's AOT cache when this build has none ({@link AotCache}): one short run of the floor's
+     * simulation, the back end on the server's CPUs and Gatling on its own, as in a floor trial. Every trial's
+     * Gatling then starts from it.
+     */
+    @Override
+    public void prepare(Consumer<String> say) throws InterruptedException {
+        try {
+            AotCache cache = AotCache.of(options.root(), GatlingCommand.localJava(),
+                    GatlingCommand.flags(options.root()));
+            if (!cache.exists()) {
+                say.accept("load generator: making its AOT cache, once per build: " + cache.file());
+                train(cache);
+            }
+            cacheFlags = cache.useFlags();
+            say.accept("load generator: started from its AOT cache " + cache.file());
+        } catch (ChildProcess.StartFailure | IOException | RuntimeException e) {
+            say.accept("load generator: starts without an AOT cache, slower (" + e.getMessage() + ")");
+        } finally {
+            stopAll();
+        }
+    }
+
+    private void train(AotCache cache) throws IOException, InterruptedException, ChildProcess.StartFailure {
+        Path folder = cache.file().getParent();
+        Path results = folder.resolve("training");
+        Files.createDirectories(folder);
+        Files.deleteIfExists(cache.pending());
+        ChildProcess backend = track(ChildProcess.start("backend", launcher.backend(layout.server()),
+                folder.resolve("training.backend.log"), line -> { }));
+        Map<String, String> properties = new LinkedHashMap<>(TRAINING);
+        properties.put(TARGET, "http://127.0.0.1:" + backend.awaitListening(START_TIMEOUT));
+        GatlingCommand command = new GatlingCommand(options.root(), Simulations.FLOOR, properties, results,
+                launcher.prefixFor(layout.loadGenerator()), false, cache.trainingFlags());
+        track(GatlingProcess.start(command, folder.resolve("training.log"), line -> { })).await();
+        if (!Files.isRegularFile(cache.pending())) {
+            throw new IOException("the training run made no cache; see " + folder.resolve("training.log"));
+        }
+        cache.commit();
+        try (Stream<Path> records = Files.walk(results)) {
+            for (Path record : records.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(record);
+            }
+        }
     }
 
     @Override
@@ -144,7 +202,7 @@ final class TrialRunner implements Trials {
         GatlingCommand command = new GatlingCommand(options.root(),
                 key.floor() ? Simulations.FLOOR : key.scenario().simulation(),
                 simulationProperties(key, gatlingDir), gatlingDir, launcher.prefixFor(layout.loadGenerator()),
-                !options.profile().skipGatlingReports());
+                !options.profile().skipGatlingReports(), cacheFlags);
         return track(GatlingProcess.start(command, gatlingLog, progress::gatlingSaid));
     }
 

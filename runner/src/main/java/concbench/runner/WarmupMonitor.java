@@ -2,6 +2,7 @@ package concbench.runner;
 
 import concbench.formats.ThreadRole;
 import concbench.formats.Warmup;
+import concbench.gatling.names.SimulationProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,7 +50,8 @@ final class WarmupMonitor {
         this.progress = progress;
         this.samples = samples;
         this.ending = ending;
-        this.steadyState = new SteadyState(minimum, maximum);
+        this.steadyState = new SteadyState(minimum, maximum,
+                Duration.ofMillis(SimulationProperties.WARMUP_REPORT_LEAD_MS));
     }
 
     /** On one machine: Gatling's progress file, the sampler's samples, the done file written beside them. */

@@ -41,6 +41,19 @@ class SteadyStateTest {
     }
 
     @Test
+    void theWarmUpIsCountedToTheTickOnWhichItWouldEnd() {
+        // Gatling reports at the start, then 400 ms before each tick: a first window of 0.6 s, then 1 s each. A
+        // verdict after the first window ends the warm-up on the tick at 1 s, the longest warm-up of smoke.
+        SteadyState rule = new SteadyState(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(400));
+        assertEquals(SteadyState.Verdict.NOT_WARM, rule.add(new SteadyState.Window(600, 6_000, CPU, CPU / 2)));
+        assertEquals(1000, rule.elapsedMillis());
+        SteadyState longer = new SteadyState(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(400));
+        assertEquals(SteadyState.Verdict.WARMING, longer.add(new SteadyState.Window(600, 6_000, CPU, 0)));
+        assertEquals(SteadyState.Verdict.WARMING, longer.add(window(10_000, 0)));
+        assertEquals(SteadyState.Verdict.NOT_WARM, longer.add(window(12_000, 0)), "3 s at the tick after it");
+    }
+
+    @Test
     void noVerdictBeforeTheShortestWarmUpHowEverSteadyItLooks() {
         List<SteadyState.Window> windows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

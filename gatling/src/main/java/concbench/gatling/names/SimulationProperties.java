@@ -17,8 +17,16 @@ public final class SimulationProperties {
     public static final String WARMUP_USERS = "warmupUsers";
     /** The file whose appearance ends the warm-up: the runner makes it once the server is warm. */
     public static final String WARMUP_DONE_FILE = "warmupDoneFile";
-    /** The file the warm-up appends {@code <epoch ms> <responses so far>} to, once a second. */
+    /**
+     * The file the warm-up appends {@code <epoch ms> <responses so far>} to: at its start, then once a second,
+     * {@link #WARMUP_REPORT_LEAD_MS} before each of Gatling's ticks.
+     */
     public static final String WARMUP_PROGRESS_FILE = "warmupProgressFile";
+    /**
+     * How long before each of Gatling's once-a-second injector ticks the warm-up's reports fall: a warm-up ended in
+     * answer to a report ends on the next tick, on which Gatling starts the next phase.
+     */
+    public static final long WARMUP_REPORT_LEAD_MS = 400;
     /** The sweep's concurrency levels, comma-separated. */
     public static final String LEVELS = "levels";
     public static final String LEVEL_SECONDS = "levelSeconds";

@@ -21,9 +21,10 @@ import java.util.TreeMap;
  * @param resultsFolder   where Gatling makes the run's folder: {@code simulation.log} and the HTML report
  * @param prefix          what runs the JVM, e.g. {@code taskset -c 1} to pin it; empty for nothing
  * @param htmlReport      whether Gatling writes its HTML report after the run
+ * @param cacheFlags      JVM flags beside the flags file's that start it from, or make, its {@link AotCache}
  */
 public record GatlingCommand(Path projectRoot, String simulationClass, Map<String, String> properties,
-        Path resultsFolder, List<String> prefix, boolean htmlReport) {
+        Path resultsFolder, List<String> prefix, boolean htmlReport, List<String> cacheFlags) {
 
     /** Gatling's command-line entry point, the one its bundle and build plugins start. */
     static final String LAUNCHER = "io.gatling.app.Gatling";
@@ -36,6 +37,13 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
         resultsFolder = resultsFolder.toAbsolutePath();
         properties = Map.copyOf(properties);
         prefix = List.copyOf(prefix);
+        cacheFlags = List.copyOf(cacheFlags);
+    }
+
+    /** With no AOT cache. */
+    public GatlingCommand(Path projectRoot, String simulationClass, Map<String, String> properties,
+            Path resultsFolder, List<String> prefix, boolean htmlReport) {
+        this(projectRoot, simulationClass, properties, resultsFolder, prefix, htmlReport, List.of());
     }
 
     /** No prefix, with the HTML report. */
@@ -45,11 +53,13 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
     }
 
     public GatlingCommand withPrefix(List<String> newPrefix) {
-        return new GatlingCommand(projectRoot, simulationClass, properties, resultsFolder, newPrefix, htmlReport);
+        return new GatlingCommand(projectRoot, simulationClass, properties, resultsFolder, newPrefix, htmlReport,
+                cacheFlags);
     }
 
     public GatlingCommand withHtmlReport(boolean newHtmlReport) {
-        return new GatlingCommand(projectRoot, simulationClass, properties, resultsFolder, prefix, newHtmlReport);
+        return new GatlingCommand(projectRoot, simulationClass, properties, resultsFolder, prefix, newHtmlReport,
+                cacheFlags);
     }
 
     /**
@@ -58,7 +68,17 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
      * @throws IOException when the flags file cannot be read, or the {@code gatling} module is not built
      */
     public List<String> toList() throws IOException {
-        return toList(projectRoot, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return toList(projectRoot, localJava());
+    }
+
+    /** The {@code java} that runs Gatling on this machine: the runner's own JDK. */
+    public static String localJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The flags of {@code config/loadgen-jvm.flags} in {@code projectRoot}. */
+    public static List<String> flags(Path projectRoot) throws IOException {
+        return JvmFlags.read(projectRoot.toAbsolutePath().resolve(FLAGS_FILE));
     }
 
     /**
@@ -75,7 +95,8 @@ public record GatlingCommand(Path projectRoot, String simulationClass, Map<Strin
         Path libraries = hostRoot.resolve(LIBRARIES);
         List<String> command = new ArrayList<>(prefix);
         command.add(java);
-        command.addAll(JvmFlags.read(projectRoot.resolve(FLAGS_FILE)));
+        command.addAll(flags(projectRoot));
+        command.addAll(cacheFlags);
         // The JVM expands a class-path entry ending in '*' to every jar of that folder.
         command.add("-cp");
         command.add(jar + File.pathSeparator + libraries.resolve("*"));
