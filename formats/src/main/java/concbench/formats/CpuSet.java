@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,12 @@ public record CpuSet(List<Integer> cpus) {
         List<Integer> both = new ArrayList<>(cpus);
         both.addAll(other.cpus);
         return new CpuSet(both);
+    }
+
+    /** The CPUs of this set that are not in {@code other}; empty when every one is. */
+    public Optional<CpuSet> without(CpuSet other) {
+        List<Integer> rest = cpus.stream().filter(cpu -> !other.cpus.contains(cpu)).toList();
+        return rest.isEmpty() ? Optional.empty() : Optional.of(new CpuSet(rest));
     }
 
     /** The first {@code count} CPUs from position {@code from}. */

@@ -71,6 +71,19 @@ public record PhaseCost(
                 bound, utilisation, cpuMicrosPerRequestByRole, threadsByRole, backendCpuUtilisation, backendBound);
     }
 
+    /**
+     * The same cost with the back end's figures of a run on several machines, where the back end was sampled on its
+     * own host: the back end alone on that host's CPUs.
+     *
+     * @param utilisation the back end's CPU time / (window x its CPUs)
+     * @param bound       whether its CPUs were saturated while the server's were not
+     */
+    public PhaseCost withBackend(double utilisation, boolean bound) {
+        return new PhaseCost(serverCpuUtilisation, serverCpuMicrosPerRequest, peakRssBytes, peakThreads,
+                generatorCpuUtilisation, generatorBound, gatlingCpuUtilisation, cpuMicrosPerRequestByRole,
+                threadsByRole, utilisation, bound);
+    }
+
     /** The CPU time per request of one role; null where the phase has no reading by role (results of version 1). */
     public Double cpuMicrosPerRequest(ThreadRole role) {
         return cpuMicrosPerRequestByRole == null ? null : cpuMicrosPerRequestByRole.get(role.key());

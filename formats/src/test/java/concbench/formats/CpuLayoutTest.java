@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,12 @@ class CpuLayoutTest {
     @ValueSource(strings = {"", "a", "3-1", "-1", "1-", "1,,2"})
     void rejectsWhatIsNotACpuList(String list) {
         assertThrows(IllegalArgumentException.class, () -> CpuSet.parse(list));
+    }
+
+    @Test
+    void aSetWithoutAnotherKeepsWhatIsLeftOrNothing() {
+        assertEquals(Optional.of(CpuSet.parse("1-3")), CpuSet.parse("0-3").without(CpuSet.parse("0,5")));
+        assertEquals(Optional.empty(), CpuSet.parse("0-1").without(CpuSet.parse("0-3")));
     }
 
     @Test

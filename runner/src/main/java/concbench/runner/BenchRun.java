@@ -150,20 +150,22 @@ public final class BenchRun {
         }
     }
 
-    /** What each role runs, relative to the project root: its jars and the config they read. */
+    /**
+     * What each role runs, relative to the project root: its jars and the config they read, and on every host the
+     * runner's jar, whose sampler reads the host's process there.
+     */
     private Map<Role, List<Path>> filesByRole() throws IOException {
         Path root = options.root();
         Path backend = root.relativize(launcher.runnableJar(Launcher.BACKEND));
-        List<Path> server = new ArrayList<>(List.of(Launcher.CONFIG, backend,
-                root.relativize(launcher.runnableJar(Launcher.CLI))));
+        Path runner = root.relativize(launcher.runnableJar(Launcher.CLI));
+        List<Path> server = new ArrayList<>(List.of(Launcher.CONFIG, backend, runner));
         for (String implementation : options.implementations()) {
             server.add(root.relativize(launcher.runnableJar(
                     Launcher.serverModule(Variant.parse(implementation).implementation()))));
         }
         return Map.of(Role.SERVER, server,
-                Role.BACKEND, List.of(Launcher.CONFIG, backend),
-                Role.LOADGEN, List.of(Launcher.CONFIG, GatlingCommand.MODULE_JAR, GatlingCommand.LIBRARIES,
-                        root.relativize(launcher.runnableJar(Launcher.CLI))));
+                Role.BACKEND, List.of(Launcher.CONFIG, backend, runner),
+                Role.LOADGEN, List.of(Launcher.CONFIG, GatlingCommand.MODULE_JAR, GatlingCommand.LIBRARIES, runner));
     }
 
     /** The trials of the plan, round after round, each result written as it comes; then the report. */

@@ -25,16 +25,22 @@ final class PhaseResults {
                 backendSharesGenerator));
     }
 
-    /** A load generator host's samples of its Gatling, on the runner's clock, and the CPUs Gatling had there. */
-    record GeneratorSamples(List<ProcSampler.Sample> samples, int cpus) {
+    /**
+     * A host's samples of the process it runs (a load generator host's Gatling, the back end host's back end), on the
+     * runner's clock, and the CPUs the process had there.
+     */
+    record HostSamples(List<ProcSampler.Sample> samples, int cpus) {
     }
 
     /**
      * A trial on several machines: the server's cost from the samples taken on its host, the load generator's from
-     * each load generator host's own: the busiest host's utilisation, and generator-bound when any host was.
+     * each load generator host's own: the busiest host's utilisation, and generator-bound when any host was; the back
+     * end's from its host's, back-end-bound as on one machine.
+     *
+     * @param backend the back end host's samples when the phases called it (fan-out), null when not (hello, the floor)
      */
     static List<PhaseResult> ofHosts(SimulationStats simulation, List<ProcSampler.Sample> serverSamples,
-            int serverCpus, List<GeneratorSamples> generators) {
+            int serverCpus, List<HostSamples> generators, HostSamples backend) {
         return of(simulation, stats -> {
             PhaseCost server = PhaseCosts.of(serverSamples, stats.windowStartMs(), stats.windowEndMs(),
                     stats.ok() + stats.ko(), serverCpus, 1, PhaseCosts.NO_BACKEND, false);
@@ -43,22 +49,32 @@ final class PhaseResults {
             }
             double busiest = 0;
             boolean bound = false;
-            for (GeneratorSamples generator : generators) {
+            for (HostSamples generator : generators) {
                 Double utilisation = gatlingUtilisation(generator, stats);
                 if (utilisation != null) {
                     busiest = Math.max(busiest, utilisation);
                     bound |= PhaseCosts.bound(utilisation, server.serverCpuUtilisation());
                 }
             }
-            return server.withGenerator(busiest, bound);
+            PhaseCost cost = server.withGenerator(busiest, bound);
+            Double backendUtilisation = backend == null ? null : backendUtilisation(backend, stats);
+            return backendUtilisation == null ? cost : cost.withBackend(backendUtilisation,
+                    PhaseCosts.bound(backendUtilisation, server.serverCpuUtilisation()));
         });
     }
 
     /** A load generator host's Gatling CPU time / (the phase's window x its CPUs); null when too few samples. */
-    static Double gatlingUtilisation(GeneratorSamples generator, PhaseStats stats) {
+    static Double gatlingUtilisation(HostSamples generator, PhaseStats stats) {
         PhaseCost cost = PhaseCosts.of(generator.samples(), stats.windowStartMs(), stats.windowEndMs(),
                 stats.ok() + stats.ko(), 1, generator.cpus(), PhaseCosts.NO_BACKEND, false);
         return cost == null ? null : cost.gatlingCpuUtilisation();
+    }
+
+    /** The back end's CPU time on its host / (the phase's window x its CPUs); null when too few samples. */
+    private static Double backendUtilisation(HostSamples backend, PhaseStats stats) {
+        PhaseCost cost = PhaseCosts.of(backend.samples(), stats.windowStartMs(), stats.windowEndMs(),
+                stats.ok() + stats.ko(), 1, 1, backend.cpus(), false);
+        return cost == null ? null : cost.backendCpuUtilisation();
     }
 
     private static List<PhaseResult> of(SimulationStats simulation, Function<PhaseStats, PhaseCost> costs) {

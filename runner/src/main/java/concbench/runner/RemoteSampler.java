@@ -1,5 +1,6 @@
 package concbench.runner;
 
+import concbench.formats.CpuSet;
 import concbench.runner.hosts.Host;
 import concbench.runner.hosts.RemoteHosts;
 import concbench.runner.process.ChildProcess;
@@ -12,9 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * A {@link SampleStream} on a host of a run on several machines, its lines read back here as samples on the
- * runner's clock: the server's CPU time, memory, threads and thread roles on the server host, or Gatling's CPU time
- * on a load generator host. It is a local {@code ssh} {@link ChildProcess} under the remote guard, stopped with the
- * trial's other processes.
+ * runner's clock: the server's CPU time, memory, threads and thread roles on the server host, Gatling's CPU time
+ * on a load generator host, or the back end's on the back end host. It is a local {@code ssh} {@link ChildProcess}
+ * under the remote guard, stopped with the trial's other processes.
  */
 final class RemoteSampler {
     /** A small JVM that compiles little: it shares its host with what it measures. */
@@ -31,24 +32,46 @@ final class RemoteSampler {
     }
 
     /**
-     * Starts sampling on {@code host}.
+     * What a sampler watches on its host: one process by its id there, the others {@link ProcSampler#NO_PROCESS}.
      *
-     * @param java         the host's {@code java}
-     * @param cliJar       the runner's jar on the host
-     * @param serverPid    the server's process on the host, or {@link ProcSampler#NO_PROCESS}
-     * @param generatorPid Gatling's process on the host, or {@link ProcSampler#NO_PROCESS}
-     * @param serverJar    the server's jar on the host, which declares its thread roles; null without a server
+     * @param serverJar the server's jar on the host, which declares its thread roles; null without a server
+     */
+    record Watched(long serverPid, long generatorPid, long backendPid, String serverJar) {
+        static Watched server(long pid, String jar) {
+            return new Watched(pid, ProcSampler.NO_PROCESS, ProcSampler.NO_PROCESS, jar);
+        }
+
+        static Watched generator(long pid) {
+            return new Watched(ProcSampler.NO_PROCESS, pid, ProcSampler.NO_PROCESS, null);
+        }
+
+        static Watched backend(long pid) {
+            return new Watched(ProcSampler.NO_PROCESS, ProcSampler.NO_PROCESS, pid, null);
+        }
+
+        private List<String> args() {
+            List<String> args = new ArrayList<>(List.of(Long.toString(serverPid), Long.toString(generatorPid),
+                    Long.toString(backendPid)));
+            if (serverJar != null) {
+                args.add(serverJar);
+            }
+            return args;
+        }
+    }
+
+    /**
+     * Starts sampling on {@code host}, pinned to {@code cpus} where the host can pin.
+     *
+     * @param there the runner's commands as they run on the host
      * @return the sampler and its process, which the caller stops
      */
-    static Started start(RemoteHosts hosts, Host host, String java, String cliJar, long serverPid, long generatorPid,
-            String serverJar, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java));
+    static Started start(RemoteHosts hosts, Host host, Launcher there, CpuSet cpus, Watched watched, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(there.prefixFor(cpus));
+        command.add(there.java());
         command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", cliJar, SampleStream.class.getName(), Long.toString(serverPid),
-                Long.toString(generatorPid)));
-        if (serverJar != null) {
-            command.add(serverJar);
-        }
+        command.addAll(List.of("-cp", there.jarCommand(Launcher.CLI), SampleStream.class.getName()));
+        command.addAll(watched.args());
         RemoteSampler sampler = new RemoteSampler(hosts.clockOffsetMs(host));
         ChildProcess process = ChildProcess.start("the sampler on " + host, hosts.guarded(host, command), log,
                 sampler::read);

@@ -1,12 +1,12 @@
 package concbench.runner;
 
-import static concbench.gatling.names.SimulationProperties.LADDER_END_FILE;
 import static concbench.gatling.names.SimulationProperties.SHARE_LEVELS;
 import static concbench.gatling.names.SimulationProperties.SHARE_RATES;
 import static concbench.gatling.names.SimulationProperties.WARMUP_USERS;
 
 import concbench.contract.Variant;
 import concbench.formats.CpuLayout;
+import concbench.formats.CpuSet;
 import concbench.formats.LoadgenShare;
 import concbench.formats.PhaseResult;
 import concbench.formats.Profile;
@@ -40,11 +40,16 @@ import java.util.stream.Stream;
  * that host's address, the contract check from the first load generator host against that address, then Gatling
  * on every load generator host at once, each with its share of the load ({@link LoadSplit}). Every process is a
  * local {@code ssh} {@link ChildProcess} running it under the remote guard, so stopping it here stops it there.
- * Meanwhile the runner's sampler runs on the server host and on each load generator host ({@link RemoteSampler}),
- * so that the server's cost and each host's Gatling CPU are measured where they run. Once all have finished, each
- * host's records are fetched and merged phase by phase on the runner's clock.
+ * Meanwhile the runner's sampler runs on the server host, on each load generator host and, for a fan-out, on the
+ * back end host ({@link RemoteSampler}), so that the server's cost, each host's Gatling CPU and the back end's CPU
+ * are measured where they run. Once all have finished, each host's records are fetched and merged phase by phase on
+ * the runner's clock.
  *
- * <p>The warm-up lasts the profile's longest warm-up: the runner does not watch a remote server's steady state.
+ * <p>The warm-up ends at steady state, as on one machine ({@link WarmupMonitor}): the first load generator host's
+ * progress file, followed there over SSH, and the server host's samples, and the done file made on every load
+ * generator host. The first host's throughput alone, not the sum of all: its share of the warm-up users is fixed,
+ * so its throughput is steady exactly when the sum is, and its lines are one series on one clock, where a sum would
+ * add the hosts' unaligned once-a-second readings and with them an error near the 5% that steady state tolerates.
  */
 final class RemoteTrialRunner implements Trials {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -55,6 +60,8 @@ final class RemoteTrialRunner implements Trials {
     static final String REMOTE_RESULTS = "gatling-results";
     /** The guard's grace for its process ({@code guard.sh}), and a little more for the connection. */
     private static final Duration REMOTE_STOP = ChildProcess.STOP_GRACE.plusSeconds(5);
+    /** Why a sampler that said nothing of its own failure gave no cost: its log's last lines tell the rest. */
+    private static final String NO_SAMPLE = "its sampler took no sample";
 
     private final RunOptions options;
     private final RemoteHosts hosts;
@@ -88,7 +95,9 @@ final class RemoteTrialRunner implements Trials {
         Path logs = options.out().resolve("logs");
         Host serverHost = hosts.server();
         RemoteSampler.GuardedPid serverPid = new RemoteSampler.GuardedPid(line -> { });
+        RemoteSampler.GuardedPid backendPid = new RemoteSampler.GuardedPid(line -> { });
         ChildProcess server = null;
+        ChildProcess backend = null;
         try {
             Files.createDirectories(logs);
             if (key.floor()) {
@@ -99,9 +108,9 @@ final class RemoteTrialRunner implements Trials {
             } else {
                 Host backendHost = hosts.backend();
                 progress.step("starting the back end on " + backendHost);
-                ChildProcess backend = track(ChildProcess.start("backend", hosts.guarded(backendHost,
+                backend = track(ChildProcess.start("backend", hosts.guarded(backendHost,
                         on(backendHost).backend(backendHost.cpus(), backendHost.address())),
-                        logs.resolve(key.id() + ".backend.log"), line -> { }));
+                        logs.resolve(key.id() + ".backend.log"), backendPid));
                 String backendUrl = "http://" + backendHost.address() + ":" + backend.awaitListening(START_TIMEOUT);
                 progress.step("starting the server on " + serverHost + ", CPUs " + serverHost.cpus());
                 server = track(ChildProcess.start(implementation, hosts.guarded(serverHost,
@@ -116,7 +125,10 @@ final class RemoteTrialRunner implements Trials {
                             + ": " + wrong.get(), server.tail());
                 }
             }
-            return load(key, started, server, serverPid.pid(), target);
+            // The back end serves the fan-out's calls only: in hello it idles, and the floor has none.
+            long calledBackend = key.scenario() == Scenario.FANOUT && backend != null ? awaitPid(backendPid, backend)
+                    : ProcSampler.NO_PROCESS;
+            return load(key, started, server, serverPid.pid(), calledBackend, target);
         } catch (ChildProcess.StartFailure e) {
             return failed(key, started, e.getMessage(), e.logTail());
         } catch (IOException | RuntimeException e) {
@@ -136,15 +148,19 @@ final class RemoteTrialRunner implements Trials {
                 ? "the check exited " + result.status() : result.output());
     }
 
-    private TrialResult load(Trial key, Instant started, ChildProcess server, long serverPid, String target)
-            throws IOException, InterruptedException {
+    /** @param backendPid the back end's process on its host when the phases call it, else {@code NO_PROCESS} */
+    private TrialResult load(Trial key, Instant started, ChildProcess server, long serverPid, long backendPid,
+            String target) throws IOException, InterruptedException {
         Profile profile = options.profile();
         Host serverHost = hosts.server();
         String serverModule = key.floor() ? Launcher.BACKEND
                 : Launcher.serverModule(Variant.parse(key.implementation()).implementation());
         ThreadRoles roles = ThreadRoles.ofJar(launcher.runnableJar(serverModule));
-        RemoteSampler serverSampler = sampler(serverHost, key, "server", serverPid, ProcSampler.NO_PROCESS,
-                on(serverHost).jarCommand(serverModule));
+        RemoteSampler.Started serverSampler = sampler(serverHost, key, "server",
+                RemoteSampler.Watched.server(serverPid, on(serverHost).jarCommand(serverModule)), beside(serverHost));
+        Host backendHost = hosts.backend();
+        RemoteSampler.Started backendSampler = backendPid == ProcSampler.NO_PROCESS ? null
+                : sampler(backendHost, key, "backend", RemoteSampler.Watched.backend(backendPid), beside(backendHost));
         List<Integer> rates = key.rates(profile);
         List<Host> generators = hosts.loadGenerators();
         LoadSplit split = LoadSplit.of(generators.stream().map(Host::label).toList(), profile.levels(), rates,
@@ -156,15 +172,18 @@ final class RemoteTrialRunner implements Trials {
         String simulation = key.floor() ? Simulations.FLOOR : key.scenario().simulation();
         List<ChildProcess> gatlings = new ArrayList<>();
         List<RemoteSampler.GuardedPid> gatlingPids = new ArrayList<>();
+        for (Host host : generators) {
+            hosts.run(host, List.of("rm", "-rf", remoteResults(host, key.id())), CHECK_TIMEOUT);
+        }
+        WarmupMonitor warmup = followWarmup(key, generators.getFirst(), serverSampler.sampler());
         for (int i = 0; i < generators.size(); i++) {
             Host host = generators.get(i);
             String results = remoteResults(host, key.id());
-            hosts.run(host, List.of("rm", "-rf", results), CHECK_TIMEOUT);
             Map<String, String> properties = new LinkedHashMap<>(common);
+            properties.putAll(TrialRunner.runnerFiles(profile, results));
             properties.put(WARMUP_USERS, Integer.toString(split.warmupUsers().get(i)));
             properties.put(SHARE_LEVELS, commaList(split.levelUsers().get(i)));
             properties.put(SHARE_RATES, commaList(split.rates().get(i)));
-            properties.put(LADDER_END_FILE, results + "/" + TrialRunner.LADDER_END);
             Launcher there = on(host);
             List<String> command = new GatlingCommand(options.root(), simulation, properties, Path.of(results),
                     there.prefixFor(host.cpus()), false).toList(Path.of(host.dir()), there.java());
@@ -173,10 +192,11 @@ final class RemoteTrialRunner implements Trials {
             gatlings.add(track(ChildProcess.start("Gatling on " + host, hosts.guarded(host, command),
                     options.out().resolve("logs").resolve(key.id() + "." + host.label() + ".gatling.log"), pid)));
         }
-        List<RemoteSampler> generatorSamplers = new ArrayList<>();
+        List<RemoteSampler.Started> generatorSamplers = new ArrayList<>();
         for (int i = 0; i < generators.size(); i++) {
             generatorSamplers.add(sampler(generators.get(i), key, generators.get(i).label(),
-                    ProcSampler.NO_PROCESS, awaitPid(gatlingPids.get(i), gatlings.get(i)), null));
+                    RemoteSampler.Watched.generator(awaitPid(gatlingPids.get(i), gatlings.get(i))),
+                    generators.get(i).cpus()));
         }
         for (int i = 0; i < gatlings.size(); i++) {
             ChildProcess gatling = gatlings.get(i);
@@ -184,6 +204,9 @@ final class RemoteTrialRunner implements Trials {
                 if (!server.isAlive()) {
                     return failed(key, started, "the server on " + hosts.server() + " "
                             + server.exitDescription() + " during the load", server.tail());
+                }
+                if (warmup.poll()) {
+                    progress.warmupEnded(warmup.result());
                 }
             }
             if (gatling.waitFor() != 0) {
@@ -208,9 +231,13 @@ final class RemoteTrialRunner implements Trials {
             ladderEnd = lowerEnd(ladderEnd, into.resolve(TrialRunner.LADDER_END));
         }
         SimulationStats merged = SimulationStats.merge(logs);
-        if (serverSampler.failure().isPresent() && serverSampler.samples().isEmpty()) {
+        if (serverSampler.sampler().samples().isEmpty()) {
             return failed(key, started, "cannot sample the server on " + serverHost + ": "
-                    + serverSampler.failure().get(), server.tail());
+                    + serverSampler.sampler().failure().orElse(NO_SAMPLE), serverSampler.process().tail());
+        }
+        if (backendSampler != null && backendSampler.sampler().samples().isEmpty()) {
+            return failed(key, started, "cannot sample the back end on " + backendHost + ": "
+                    + backendSampler.sampler().failure().orElse(NO_SAMPLE), backendSampler.process().tail());
         }
         Optional<String> ladderEndReason = ladderEnd.isPresent() ? ladderEnd : TrialRunner.stepsNotRun(rates, merged);
         List<String> missing = TrialRunner.expectedPhases(profile, rates, merged, ladderEndReason.isPresent())
@@ -218,13 +245,14 @@ final class RemoteTrialRunner implements Trials {
         if (!missing.isEmpty()) {
             return failed(key, started, "Gatling recorded no request of phase(s) " + missing, server.tail());
         }
-        List<PhaseResults.GeneratorSamples> generatorSamples = new ArrayList<>();
+        List<PhaseResults.HostSamples> generatorSamples = new ArrayList<>();
         for (int i = 0; i < generators.size(); i++) {
-            generatorSamples.add(new PhaseResults.GeneratorSamples(generatorSamplers.get(i).samples(),
+            generatorSamples.add(new PhaseResults.HostSamples(generatorSamplers.get(i).sampler().samples(),
                     generators.get(i).cpus().size()));
         }
-        List<PhaseResult> phases = PhaseResults.ofHosts(merged, serverSampler.samples(), serverHost.cpus().size(),
-                generatorSamples);
+        List<PhaseResult> phases = PhaseResults.ofHosts(merged, serverSampler.sampler().samples(),
+                serverHost.cpus().size(), generatorSamples, backendSampler == null ? null
+                        : new PhaseResults.HostSamples(backendSampler.sampler().samples(), backendHost.cpus().size()));
         List<LoadgenShare> shares = new ArrayList<>();
         for (int i = 0; i < generators.size(); i++) {
             shares.add(share(generators.get(i), split, i, requests.get(i), generatorSamples.get(i), phases));
@@ -233,7 +261,7 @@ final class RemoteTrialRunner implements Trials {
                 Variant.parse(key.implementation()).options(),
                 TrialRunner.serverProperties(launcher, key.implementation()), TrialResult.OK, null, null,
                 started.toString(), Instant.now().toString(), options.out().relativize(local).toString(),
-                merged.errorsOutsideRequests(), phases, null, roles.declared(), key.width(),
+                merged.errorsOutsideRequests(), phases, warmup.result(), roles.declared(), key.width(),
                 LadderOutcome.of(rates, phases, ladderEndReason), List.copyOf(shares));
     }
 
@@ -242,7 +270,7 @@ final class RemoteTrialRunner implements Trials {
      * and the phases it was generator-bound in.
      */
     private LoadgenShare share(Host host, LoadSplit split, int index, Map<String, Long> requests,
-            PhaseResults.GeneratorSamples samples, List<PhaseResult> phases) {
+            PhaseResults.HostSamples samples, List<PhaseResult> phases) {
         Map<String, Double> utilisation = new LinkedHashMap<>();
         List<String> bound = new ArrayList<>();
         for (PhaseResult phase : phases) {
@@ -258,14 +286,53 @@ final class RemoteTrialRunner implements Trials {
                 split.warmupUsers().get(index), hosts.clockOffsetMs(host), requests, utilisation, bound);
     }
 
-    /** Starts the runner's sampler on {@code host}, tracked with the trial's processes. */
-    private RemoteSampler sampler(Host host, Trial key, String what, long serverPid, long generatorPid,
-            String serverJar) throws IOException {
-        RemoteSampler.Started started = RemoteSampler.start(hosts, host, hosts.info(host).java(),
-                on(host).jarCommand(Launcher.CLI), serverPid, generatorPid, serverJar,
+    /** Starts the runner's sampler on {@code host}, pinned to {@code cpus}, tracked with the trial's processes. */
+    private RemoteSampler.Started sampler(Host host, Trial key, String what, RemoteSampler.Watched watched,
+            CpuSet cpus) throws IOException {
+        RemoteSampler.Started started = RemoteSampler.start(hosts, host, on(host), cpus, watched,
                 options.out().resolve("logs").resolve(key.id() + "." + what + ".sampler.log"));
         track(started.process());
-        return started.sampler();
+        return started;
+    }
+
+    /**
+     * Where the sampler of a server or back end host runs: on the host's CPUs that are not its process's, so that
+     * reading {@code /proc} takes nothing from the CPUs it measures; on the process's own when the host has no
+     * other (it then competes with it, as everything does on a machine of one CPU). On one machine the runner, and
+     * its sampler thread, is not pinned at all; on a host of its own a sampler can be kept off what it measures.
+     * A load generator host's sampler runs on the load generator's CPUs, the load generating side's: the rest of
+     * its machine may be another role's (a back end beside it, as in the README's example of two hosts).
+     */
+    private CpuSet beside(Host host) {
+        return hosts.info(host).cpus().without(host.cpus()).orElse(host.cpus());
+    }
+
+    /**
+     * Follows the warm-up's progress file on the first load generator host ({@code tail -F}, under the guard: it
+     * waits for Gatling to make it) and watches the warm-up with the server host's samples; the warm-up's end is the
+     * done file made on every load generator host.
+     */
+    private WarmupMonitor followWarmup(Trial key, Host host, RemoteSampler serverSampler) throws IOException {
+        WarmupMonitor.Streamed lines = new WarmupMonitor.Streamed(hosts.clockOffsetMs(host));
+        String file = remoteResults(host, key.id()) + "/" + TrialRunner.WARMUP_PROGRESS;
+        track(ChildProcess.start("the warm-up's progress on " + host, hosts.guarded(host,
+                List.of("tail", "-F", "-n", "+1", file)), options.out().resolve("logs")
+                        .resolve(key.id() + "." + host.label() + ".warmup.log"), lines));
+        Profile profile = options.profile();
+        return new WarmupMonitor(lines, serverSampler::samples, verdict -> endWarmup(key, verdict),
+                Duration.ofSeconds(profile.warmupMinSeconds()), Duration.ofSeconds(profile.warmupSeconds()));
+    }
+
+    /** Makes the done file, with the verdict as on one machine, on every load generator host. */
+    private void endWarmup(Trial key, SteadyState.Verdict verdict) throws IOException, InterruptedException {
+        for (Host host : hosts.loadGenerators()) {
+            String done = remoteResults(host, key.id()) + "/" + TrialRunner.WARMUP_DONE;
+            var made = hosts.run(host, List.of("bash", "-c", "mkdir -p \"${2%/*}\" && echo \"$1\" >\"$2\"",
+                    "warmup", verdict.name(), done), CHECK_TIMEOUT);
+            if (!made.ok()) {
+                throw new IOException("cannot end the warm-up on " + host + ": " + made.output());
+            }
+        }
     }
 
     /** The process id on its host of what {@code process} runs there, once the guard has said it. */

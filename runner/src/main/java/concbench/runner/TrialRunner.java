@@ -244,7 +244,7 @@ final class TrialRunner implements Trials {
         GatlingProcess gatling = besideServer != null ? besideServer : startGatling(key, gatlingDir, gatlingLog);
         ProcSampler sampler = new ProcSampler(procRoot, server.pid(), gatling.process().pid(),
                 backend == null ? ProcSampler.NO_PROCESS : backend.pid(), roles);
-        WarmupMonitor warmup = new WarmupMonitor(warmupProgress, warmupDone, sampler,
+        WarmupMonitor warmup = WarmupMonitor.local(warmupProgress, warmupDone, sampler,
                 Duration.ofSeconds(profile.warmupMinSeconds()), Duration.ofSeconds(profile.warmupSeconds()));
         GatlingProcess.Result run;
         try (sampler) {
@@ -327,19 +327,25 @@ final class TrialRunner implements Trials {
         return phases;
     }
 
-    /**
-     * The system properties the simulations read on this machine: the runner ends the warm-up through its files,
-     * and Gatling says in {@code ladderEnd} where it ended the ladder.
-     */
+    /** The system properties the simulations read on this machine: the common ones and the runner's files. */
     private Map<String, String> simulationProperties(Trial key, Path gatlingDir) {
         Map<String, String> properties = simulationProperties(options.profile(), key, null);
         properties.put(TARGET_FILE, gatlingDir.resolve(TARGET_FILE_NAME).toString());
-        properties.put(WARMUP_SECONDS, Integer.toString(options.profile().warmupSeconds()
-                + WARMUP_BACKSTOP_SECONDS));
-        properties.put(WARMUP_PROGRESS_FILE, gatlingDir.resolve(WARMUP_PROGRESS).toString());
-        properties.put(WARMUP_DONE_FILE, gatlingDir.resolve(WARMUP_DONE).toString());
-        properties.put(LADDER_END_FILE, gatlingDir.resolve(LADDER_END).toString());
+        properties.putAll(runnerFiles(options.profile(), gatlingDir.toString()));
         return properties;
+    }
+
+    /**
+     * The files through which the runner and Gatling talk during a trial, in Gatling's results folder
+     * {@code folder} on Gatling's host: the warm-up's progress and its end, which the runner writes at the longest
+     * warm-up at the latest (Gatling ends it {@value #WARMUP_BACKSTOP_SECONDS} s later by itself only if the runner
+     * could not), and where Gatling ended the ladder.
+     */
+    static Map<String, String> runnerFiles(Profile profile, String folder) {
+        return Map.of(WARMUP_SECONDS, Integer.toString(profile.warmupSeconds() + WARMUP_BACKSTOP_SECONDS),
+                WARMUP_PROGRESS_FILE, folder + "/" + WARMUP_PROGRESS,
+                WARMUP_DONE_FILE, folder + "/" + WARMUP_DONE,
+                LADDER_END_FILE, folder + "/" + LADDER_END);
     }
 
     /**

@@ -10,28 +10,66 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The runner's side of the warm-up: reads the progress Gatling appends once a second (epoch ms and responses so
- * far, {@code concbench.gatling.WarmupSignal}) and the server's CPU by thread role from the {@link ProcSampler},
- * feeds each second to {@link SteadyState}, and creates the done file that ends Gatling's warm-up once the server
- * is warm or the longest warm-up has passed.
+ * far, {@code concbench.gatling.WarmupSignal}) and the server's CPU by thread role from the sampler's samples, feeds
+ * each second to {@link SteadyState}, and ends Gatling's warm-up (its done file) once the server is warm or the
+ * longest warm-up has passed. On one machine the progress is Gatling's file and the samples the {@link ProcSampler}'s
+ * ({@link #local}); on several, lines streamed from a load generator host ({@link Streamed}) and the server host's
+ * {@link RemoteSampler}.
  */
 final class WarmupMonitor {
-    private final Path progress;
-    private final Path done;
-    private final ProcSampler sampler;
+    private final ProgressLines progress;
+    private final Supplier<List<ProcSampler.Sample>> samples;
+    private final Ending ending;
     private final SteadyState steadyState;
     private final List<long[]> lines = new ArrayList<>();
     private final List<Warmup.Window> windows = new ArrayList<>();
     private SteadyState.Verdict verdict = SteadyState.Verdict.WARMING;
 
-    WarmupMonitor(Path progress, Path done, ProcSampler sampler, Duration minimum, Duration maximum) {
+    /** The progress lines reported so far, complete lines only, oldest first, their times on the runner's clock. */
+    @FunctionalInterface
+    interface ProgressLines {
+        List<String> read() throws IOException;
+    }
+
+    /** Ends Gatling's warm-up with the verdict: makes the done file (or files) it waits for. */
+    @FunctionalInterface
+    interface Ending {
+        void end(SteadyState.Verdict verdict) throws IOException, InterruptedException;
+    }
+
+    /** @param samples the server's samples so far, on the runner's clock */
+    WarmupMonitor(ProgressLines progress, Supplier<List<ProcSampler.Sample>> samples, Ending ending,
+            Duration minimum, Duration maximum) {
         this.progress = progress;
-        this.done = done;
-        this.sampler = sampler;
+        this.samples = samples;
+        this.ending = ending;
         this.steadyState = new SteadyState(minimum, maximum,
                 Duration.ofMillis(SimulationProperties.WARMUP_REPORT_LEAD_MS));
+    }
+
+    /** On one machine: Gatling's progress file, the sampler's samples, the done file written beside them. */
+    static WarmupMonitor local(Path progress, Path done, ProcSampler sampler, Duration minimum, Duration maximum) {
+        return new WarmupMonitor(() -> completeLines(progress), sampler::samples,
+                verdict -> Files.writeString(done, verdict.name() + "\n"), minimum, maximum);
+    }
+
+    /** The lines of the file that end with a newline: the last may still be half-written. */
+    private static List<String> completeLines(Path progress) throws IOException {
+        String text;
+        try {
+            text = Files.readString(progress);
+        } catch (NoSuchFileException e) {
+            return List.of(); // Gatling has not started its warm-up yet
+        }
+        List<String> reported = text.lines().toList();
+        return text.endsWith("\n") || reported.isEmpty() ? reported : reported.subList(0, reported.size() - 1);
     }
 
     /**
@@ -39,32 +77,24 @@ final class WarmupMonitor {
      *
      * @return true once, on the call that ended the warm-up
      */
-    boolean poll() throws IOException {
+    boolean poll() throws IOException, InterruptedException {
         if (verdict != SteadyState.Verdict.WARMING) {
             return false;
         }
-        String text;
-        try {
-            text = Files.readString(progress);
-        } catch (NoSuchFileException e) {
-            return false; // Gatling has not started its warm-up yet
-        }
-        // The last line may still be half-written: take only lines that end with a newline.
-        List<String> reported = text.lines().toList();
-        int complete = text.endsWith("\n") ? reported.size() : reported.size() - 1;
-        List<ProcSampler.Sample> samples = sampler.samples();
-        for (int i = lines.size(); i < complete && verdict == SteadyState.Verdict.WARMING; i++) {
+        List<String> reported = progress.read();
+        List<ProcSampler.Sample> taken = samples.get();
+        for (int i = lines.size(); i < reported.size() && verdict == SteadyState.Verdict.WARMING; i++) {
             String[] fields = reported.get(i).strip().split(" ");
             long[] line = {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
             lines.add(line);
             if (lines.size() > 1) {
-                verdict = steadyState.add(window(lines.get(lines.size() - 2), line, samples));
+                verdict = steadyState.add(window(lines.get(lines.size() - 2), line, taken));
             }
         }
         if (verdict == SteadyState.Verdict.WARMING) {
             return false;
         }
-        Files.writeString(done, verdict.name() + "\n");
+        ending.end(verdict);
         return true;
     }
 
@@ -96,5 +126,37 @@ final class WarmupMonitor {
     /** How the warm-up went; not steady when Gatling's warm-up ended before a decision (its own backstop). */
     Warmup result() {
         return new Warmup(steadyState.elapsedMillis() / 1000.0, verdict == SteadyState.Verdict.STEADY, windows);
+    }
+
+    /**
+     * Progress lines as they arrive from another host (the progress file followed there over SSH), each moved onto
+     * the runner's clock; what is not a progress line (the follower's own notices) is left out.
+     */
+    static final class Streamed implements ProgressLines, Consumer<String> {
+        private static final Pattern PROGRESS = Pattern.compile("(\\d+) (\\d+)");
+        private final long clockOffsetMs;
+        private final List<String> lines = new ArrayList<>();
+
+        /** @param clockOffsetMs the sending host's clock minus the runner's */
+        Streamed(long clockOffsetMs) {
+            this.clockOffsetMs = clockOffsetMs;
+        }
+
+        @Override
+        public void accept(String line) {
+            Matcher progress = PROGRESS.matcher(line.strip());
+            if (progress.matches()) {
+                synchronized (lines) {
+                    lines.add((Long.parseLong(progress.group(1)) - clockOffsetMs) + " " + progress.group(2));
+                }
+            }
+        }
+
+        @Override
+        public List<String> read() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
     }
 }

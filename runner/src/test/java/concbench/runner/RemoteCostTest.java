@@ -39,22 +39,55 @@ class RemoteCostTest {
     @Test
     void aPhaseIsGeneratorBoundWhenAnyLoadGeneratorHostWas() {
         List<ProcSampler.Sample> server = List.of(sample(1000, 0, 0), sample(2000, 500 * MS, 0));
-        PhaseResults.GeneratorSamples busy = new PhaseResults.GeneratorSamples(
+        PhaseResults.HostSamples busy = new PhaseResults.HostSamples(
                 List.of(sample(1000, 0, 0), sample(2000, 0, 1000 * MS)), 1);
-        PhaseResults.GeneratorSamples idle = new PhaseResults.GeneratorSamples(
+        PhaseResults.HostSamples idle = new PhaseResults.HostSamples(
                 List.of(sample(1000, 0, 0), sample(2000, 0, 600 * MS)), 2);
-        PhaseResult phase = PhaseResults.ofHosts(simulation(), server, 1, List.of(busy, idle)).getFirst();
+        PhaseResult phase = PhaseResults.ofHosts(simulation(), server, 1, List.of(busy, idle), null).getFirst();
         assertEquals(0.5, phase.cost().serverCpuUtilisation(), 1e-9);
         assertEquals(1.0, phase.cost().generatorCpuUtilisation(), 1e-9, "the busiest host's");
         assertTrue(phase.generatorBound());
-        assertNull(phase.cost().backendCpuUtilisation(), "the back end is not sampled on its host");
+        assertNull(phase.cost().backendCpuUtilisation(), "a phase that called no back end (hello) has no back-end figure");
         PhaseStats stats = phase.stats();
         assertEquals(0.3, PhaseResults.gatlingUtilisation(idle, stats), 1e-9, "600 ms of CPU over 1 s on 2 CPUs");
         assertFalse(PhaseCosts.bound(PhaseResults.gatlingUtilisation(idle, stats), 0.5));
 
-        PhaseResult calm = PhaseResults.ofHosts(simulation(), server, 1, List.of(idle)).getFirst();
+        PhaseResult calm = PhaseResults.ofHosts(simulation(), server, 1, List.of(idle), null).getFirst();
         assertFalse(calm.generatorBound());
         assertEquals(0.3, calm.cost().generatorCpuUtilisation(), 1e-9);
+    }
+
+    /**
+     * A fan-out phase with the back end sampled on its own host of 2 CPUs: 1.9 s of CPU over 1 s is saturated, so
+     * while the server's CPU is half busy the phase is back-end-bound, and while the server's is saturated it is not.
+     */
+    @Test
+    void aFanOutPhaseIsBackendBoundWhenTheBackEndHostsCpusWereSaturatedAndTheServersNot() {
+        PhaseResults.HostSamples generator = new PhaseResults.HostSamples(
+                List.of(sample(1000, 0, 0), sample(2000, 0, 300 * MS)), 1);
+        PhaseResults.HostSamples backend = new PhaseResults.HostSamples(
+                List.of(backendSample(1000, 0), backendSample(2000, 1900 * MS)), 2);
+        List<ProcSampler.Sample> halfBusy = List.of(sample(1000, 0, 0), sample(2000, 500 * MS, 0));
+        PhaseResult bound = PhaseResults.ofHosts(simulation(), halfBusy, 1, List.of(generator), backend).getFirst();
+        assertEquals(0.95, bound.cost().backendCpuUtilisation(), 1e-9, "1.9 s of CPU over 1 s on 2 CPUs");
+        assertTrue(bound.cost().backendBound());
+        assertFalse(bound.generatorBound());
+
+        List<ProcSampler.Sample> saturated = List.of(sample(1000, 0, 0), sample(2000, 950 * MS, 0));
+        PhaseResult serverBound = PhaseResults.ofHosts(simulation(), saturated, 1, List.of(generator), backend)
+                .getFirst();
+        assertEquals(0.95, serverBound.cost().backendCpuUtilisation(), 1e-9);
+        assertFalse(serverBound.cost().backendBound(), "the server's CPUs were saturated too: the server's limit");
+
+        PhaseResults.HostSamples idle = new PhaseResults.HostSamples(
+                List.of(backendSample(1000, 0), backendSample(2000, 200 * MS)), 2);
+        PhaseResult calm = PhaseResults.ofHosts(simulation(), halfBusy, 1, List.of(generator), idle).getFirst();
+        assertEquals(0.1, calm.cost().backendCpuUtilisation(), 1e-9);
+        assertFalse(calm.cost().backendBound());
+    }
+
+    private static ProcSampler.Sample backendSample(long epochMs, long backendCpu) {
+        return new ProcSampler.Sample(epochMs, 0, 0, 0, 0, backendCpu, null);
     }
 
     private static ProcSampler.Sample sample(long epochMs, long serverCpu, long generatorCpu) {
