@@ -2,21 +2,19 @@ package concbench.cli;
 
 import concbench.formats.JmhResults;
 import concbench.formats.RunManifest;
+import concbench.formats.ResultFiles;
 import concbench.formats.ResultsFolder;
 import concbench.formats.ResultsFolder.Content;
 import concbench.formats.RunResults.UnusableResultsException;
 import concbench.formats.TrialResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -51,7 +49,7 @@ final class Baseline implements Callable<Integer> {
             bench.err.println("bench baseline: " + e.getMessage().lines().findFirst().orElse(""));
             return Bench.UNUSABLE;
         }
-        deleteTree(baseline);
+        ResultFiles.deleteTree(baseline);
         Files.createDirectories(baseline);
         List<String> copied = new ArrayList<>();
         for (Path file : files) {
@@ -85,22 +83,5 @@ final class Baseline implements Callable<Integer> {
             files.add(run.resolve(JmhResults.FILE));
         }
         return files;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -35,13 +35,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs one trial the way a user would: the back end and the server as their own pinned JVMs, a
@@ -130,11 +128,7 @@ final class TrialRunner implements Trials {
             throw new IOException("the training run made no cache; see " + folder.resolve("training.log"));
         }
         cache.commit();
-        try (Stream<Path> records = Files.walk(results)) {
-            for (Path record : records.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(record);
-            }
-        }
+        ResultFiles.deleteTree(results);
     }
 
     @Override
