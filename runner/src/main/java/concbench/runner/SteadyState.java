@@ -47,11 +47,6 @@ final class SteadyState {
     private final List<Window> windows = new ArrayList<>();
     private long elapsedMillis;
 
-    /** Verdicts that take effect at once, as after windows that end on Gatling's ticks. */
-    SteadyState(Duration minimum, Duration maximum) {
-        this(minimum, maximum, Duration.ZERO);
-    }
-
     SteadyState(Duration minimum, Duration maximum, Duration lead) {
         if (minimum.compareTo(maximum) > 0) {
             throw new IllegalArgumentException("the shortest warm-up " + minimum + " exceeds the longest " + maximum);

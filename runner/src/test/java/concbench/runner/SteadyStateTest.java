@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class SteadyStateTest {
     private static final long SECOND = 1000;
     private static final long CPU = 900_000_000L;
+    /** Verdicts that take effect at once, as after windows that end on Gatling's ticks. */
+    private static final Duration ON_THE_TICK = Duration.ZERO;
 
     private static SteadyState.Window window(long responses, double compilerShare) {
         return new SteadyState.Window(SECOND, responses, CPU, (long) (CPU * compilerShare));
@@ -37,7 +39,7 @@ class SteadyStateTest {
             windows.add(window(10_000 + (i % 2) * 100, 0.005));
         }
         assertEquals(List.of(SteadyState.Verdict.STEADY, 7),
-                run(new SteadyState(Duration.ofSeconds(2), Duration.ofSeconds(20)), windows));
+                run(new SteadyState(Duration.ofSeconds(2), Duration.ofSeconds(20), ON_THE_TICK), windows));
     }
 
     @Test
@@ -60,7 +62,7 @@ class SteadyStateTest {
             windows.add(window(10_000, 0));
         }
         assertEquals(List.of(SteadyState.Verdict.STEADY, 8),
-                run(new SteadyState(Duration.ofSeconds(8), Duration.ofSeconds(20)), windows));
+                run(new SteadyState(Duration.ofSeconds(8), Duration.ofSeconds(20), ON_THE_TICK), windows));
     }
 
     @Test
@@ -71,7 +73,7 @@ class SteadyStateTest {
             windows.add(window(10_000, 0.05));
         }
         assertEquals(List.of(SteadyState.Verdict.NOT_WARM, 6),
-                run(new SteadyState(Duration.ofSeconds(2), Duration.ofSeconds(6)), windows));
+                run(new SteadyState(Duration.ofSeconds(2), Duration.ofSeconds(6), ON_THE_TICK), windows));
     }
 
     @Test
@@ -82,7 +84,7 @@ class SteadyStateTest {
             windows.add(window(i % 2 == 0 ? 10_000 : 11_000, 0.001));
         }
         assertEquals(List.of(SteadyState.Verdict.NOT_WARM, 10),
-                run(new SteadyState(Duration.ofSeconds(2), Duration.ofSeconds(10)), windows));
+                run(new SteadyState(Duration.ofSeconds(2), Duration.ofSeconds(10), ON_THE_TICK), windows));
     }
 
     @Test
@@ -91,7 +93,7 @@ class SteadyStateTest {
                 window(10_000, 0.07), window(10_000, 0), window(10_000, 0), window(10_000, 0)));
         // 7% in one of three windows is 2.3% of the three: steady only once the burst has left the last three.
         assertEquals(List.of(SteadyState.Verdict.STEADY, 6),
-                run(new SteadyState(Duration.ofSeconds(1), Duration.ofSeconds(20)), windows));
+                run(new SteadyState(Duration.ofSeconds(1), Duration.ofSeconds(20), ON_THE_TICK), windows));
     }
 
     @Test
@@ -101,12 +103,12 @@ class SteadyStateTest {
             windows.add(new SteadyState.Window(SECOND, 0, 0, 0));
         }
         assertEquals(List.of(SteadyState.Verdict.NOT_WARM, 5),
-                run(new SteadyState(Duration.ofSeconds(1), Duration.ofSeconds(5)), windows));
+                run(new SteadyState(Duration.ofSeconds(1), Duration.ofSeconds(5), ON_THE_TICK), windows));
     }
 
     @Test
     void theShortestWarmUpCannotExceedTheLongest() {
-        assertThrows(IllegalArgumentException.class, () -> new SteadyState(Duration.ofSeconds(9),
-                Duration.ofSeconds(8)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SteadyState(Duration.ofSeconds(9), Duration.ofSeconds(8), ON_THE_TICK));
     }
 }
